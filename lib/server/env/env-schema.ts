@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+const commaList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+/** Every variable Duet reads. `.env.example` documents each one. */
+export const ZEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    DATABASE_URL: z
+      .string()
+      .default("file:./data/duet.db")
+      .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+        message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+      }),
+    AUTH_SECRET: optionalString.pipe(
+      z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    ),
+    TRUST_PROXY: z
+      .enum(["true", "false", "1", "0"])
+      .default("false")
+      .transform((value) => value === "true" || value === "1"),
+    REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+    STUN_URLS: commaList.default([]),
+    TURN_URLS: commaList.default([]),
+    TURN_SECRET: optionalString,
+    TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    GOOGLE_ID: optionalString,
+    GOOGLE_SECRET: optionalString,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const urlPattern = /^(stuns?|turns?):/;
+    for (const key of ["STUN_URLS", "TURN_URLS"] as const) {
+      for (const url of env[key]) {
+        if (!urlPattern.test(url)) {
+          ctx.addIssue({ code: "custom", path: [key], message: `"${url}" is not a stun:, stuns:, turn: or turns: URL` });
+        }
+      }
+    }
+    if (env.TURN_URLS.length > 0 && !env.TURN_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["TURN_SECRET"], message: "is required when TURN_URLS is set" });
+    }
+    if (env.REDIS_URL && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when REDIS_URL is set (every node must share it)" });
+    }
+    for (const [id, secret] of [["GITHUB_ID", "GITHUB_SECRET"], ["GOOGLE_ID", "GOOGLE_SECRET"]] as const) {
+      if (Boolean(env[id]) !== Boolean(env[secret])) {
+        ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `${id} and ${secret} go together` });
+      }
+    }
+  });
+
+export type TEnvInput = z.input<typeof ZEnvSchema>;
+export type TParsedEnv = z.output<typeof ZEnvSchema>;
+
+/** Parses an environment; throws one line per bad variable, each naming it. */
+export function parseEnv(source: Record<string, string | undefined>): TParsedEnv {
+  const result = ZEnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.join(".") || "env"}: ${issue.message}`);
+  throw new InvalidEnvError(lines);
+}
+
+export class InvalidEnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment: ${problems.join("; ")}`);
+    this.name = "InvalidEnvError";
+  }
+}
