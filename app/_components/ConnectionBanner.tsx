@@ -1,0 +1,22 @@
+import type { TSocketStatus } from "@/lib/client/use-room-socket";
+
+const MESSAGES: Partial<Record<TSocketStatus, string>> = {
+  connecting: "Connecting to the room…",
+  reconnecting: "Connection lost. Reconnecting…",
+  replaced: "You opened this room in another tab or window, so this one was disconnected. Reload to use it here.",
+  refused: "You can't join this room's call and chat. Sign in again or check the link.",
+};
+
+export function ConnectionBanner({ status }: { status: TSocketStatus }) {
+  const message = MESSAGES[status];
+  if (!message) return null;
+  const serious = status === "replaced" || status === "refused";
+  return (
+    <p
+      role={serious ? "alert" : "status"}
+      className={`rounded-lg px-3 py-2 text-sm ${serious ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100"}`}
+    >
+      {message}
+    </p>
+  );
+}

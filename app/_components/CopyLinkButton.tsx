@@ -1,0 +1,39 @@
+"use client";
+import { useEffect, useState } from "react";
+import { roomPath } from "@/lib/shared/room";
+import { secondaryButtonClass } from "./ui";
+
+/** Shows the room's link and copies it; where the clipboard is unavailable, the link is selectable. */
+export function CopyLinkButton({ roomId }: { roomId: string }) {
+  const [link, setLink] = useState(roomPath(roomId));
+  const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
+  useEffect(() => setLink(`${window.location.origin}${roomPath(roomId)}`), [roomId]);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+    setTimeout(() => setCopied("idle"), 2500);
+  }
+
+  return (
+    <div className="flex min-w-0 items-center gap-2">
+      <input
+        aria-label="Room link"
+        readOnly
+        value={link}
+        onFocus={(event) => event.currentTarget.select()}
+        className="w-56 min-w-0 truncate rounded-lg border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-900 sm:w-80"
+      />
+      <button type="button" onClick={() => void copy()} className={secondaryButtonClass}>
+        {copied === "copied" ? "Copied!" : copied === "failed" ? "Select and copy" : "Copy link"}
+      </button>
+      <span aria-live="polite" className="sr-only">
+        {copied === "copied" ? "Link copied" : ""}
+      </span>
+    </div>
+  );
+}

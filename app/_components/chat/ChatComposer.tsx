@@ -1,0 +1,51 @@
+"use client";
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { MESSAGE_MAX_LENGTH } from "@/lib/shared/message";
+import { buttonClass, inputClass } from "../ui";
+
+/** Enter sends, Shift+Enter starts a new line. */
+export function ChatComposer({ onSend }: { onSend(body: string): void }) {
+  const [draft, setDraft] = useState("");
+  const length = draft.trim().length;
+  const tooLong = length > MESSAGE_MAX_LENGTH;
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (length === 0 || tooLong) return;
+    onSend(draft.trim());
+    setDraft("");
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+  }
+
+  return (
+    <form onSubmit={submit} className="border-t border-slate-200 p-3 dark:border-slate-800">
+      <label htmlFor="chat-draft" className="sr-only">
+        Message
+      </label>
+      <div className="flex items-end gap-2">
+        <textarea
+          id="chat-draft"
+          rows={2}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder="Write a message…"
+          aria-describedby={tooLong ? "chat-draft-error" : undefined}
+          aria-invalid={tooLong || undefined}
+          className={`${inputClass} resize-none`}
+        />
+        <button type="submit" className={buttonClass} disabled={length === 0 || tooLong}>
+          Send
+        </button>
+      </div>
+      {length > MESSAGE_MAX_LENGTH - 200 && (
+        <p id="chat-draft-error" className={`mt-1 text-xs ${tooLong ? "text-red-600" : "text-slate-500"}`}>
+          {length} / {MESSAGE_MAX_LENGTH} characters{tooLong ? " — shorten it to send" : ""}
+        </p>
+      )}
+    </form>
+  );
+}

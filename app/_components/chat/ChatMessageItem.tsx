@@ -1,0 +1,36 @@
+import type { TChatEntry } from "@/lib/client/chat-entries";
+import { LocalTime } from "../LocalTime";
+
+interface ChatMessageItemProps {
+  entry: TChatEntry;
+  mine: boolean;
+  onRetry(clientId: string): void;
+}
+
+/** One message. Its body is rendered as text: markup a person typed is shown, never run. */
+export function ChatMessageItem({ entry, mine, onRetry }: ChatMessageItemProps) {
+  return (
+    <li data-testid="chat-message" data-status={entry.status} className={`flex flex-col ${mine ? "items-end" : "items-start"}`}>
+      <div className="flex items-baseline gap-2 text-xs text-slate-500">
+        <span className="font-medium text-slate-700 dark:text-slate-300">{mine ? "You" : entry.author.name}</span>
+        {entry.status === "sent" && <LocalTime iso={entry.createdAt} />}
+      </div>
+      <p
+        className={`mt-0.5 max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3 py-1.5 text-sm ${
+          mine ? "bg-brand-600 text-white" : "bg-slate-100 dark:bg-slate-800"
+        } ${entry.status === "pending" ? "opacity-60" : ""} ${entry.status === "failed" ? "ring-2 ring-red-500" : ""}`}
+      >
+        {entry.body}
+      </p>
+      {entry.status === "pending" && <span className="mt-0.5 text-xs text-slate-500">Sending…</span>}
+      {entry.status === "failed" && (
+        <span role="alert" className="mt-0.5 flex items-center gap-2 text-xs text-red-700 dark:text-red-300">
+          {entry.error ?? "Not sent"}
+          <button type="button" onClick={() => onRetry(entry.clientId)} className="font-semibold underline">
+            Retry
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}

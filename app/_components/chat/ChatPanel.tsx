@@ -1,0 +1,55 @@
+"use client";
+import { useEffect, useRef } from "react";
+import type { TPublicUser } from "@/lib/shared/user";
+import type { ChatState } from "@/lib/client/use-chat";
+import { entryKey } from "@/lib/client/chat-entries";
+import { ChatComposer } from "./ChatComposer";
+import { ChatMessageItem } from "./ChatMessageItem";
+
+export function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
+  const list = useRef<HTMLOListElement>(null);
+  const lastKey = chat.entries.length > 0 ? entryKey(chat.entries[chat.entries.length - 1]!) : null;
+
+  // Follow the conversation as it grows at the bottom (not when older pages arrive at the top).
+  useEffect(() => {
+    const element = list.current;
+    if (element) element.scrollTop = element.scrollHeight;
+  }, [lastKey]);
+
+  return (
+    <section aria-labelledby="chat-heading" className="flex h-[28rem] flex-col rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 lg:h-auto lg:max-h-[calc(100dvh-10rem)]">
+      <h2 id="chat-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-800">
+        Chat
+      </h2>
+      <ol ref={list} role="log" aria-live="polite" aria-label="Messages" className="flex-1 space-y-3 overflow-y-auto px-4 py-3">
+        {chat.hasOlder && (
+          <li className="text-center">
+            <button type="button" onClick={chat.loadOlder} disabled={chat.loadingOlder} className="text-xs text-brand-600 hover:underline disabled:opacity-60">
+              {chat.loadingOlder ? "Loading…" : "Load older messages"}
+            </button>
+          </li>
+        )}
+        {chat.historyStatus === "loading" && chat.entries.length === 0 && (
+          <li role="status" className="text-center text-sm text-slate-500">
+            Loading messages…
+          </li>
+        )}
+        {chat.historyStatus === "error" && (
+          <li role="alert" className="text-center text-sm text-red-700 dark:text-red-300">
+            Couldn&apos;t load the chat history.{" "}
+            <button type="button" onClick={chat.reloadHistory} className="underline">
+              Retry
+            </button>
+          </li>
+        )}
+        {chat.historyStatus === "ready" && chat.entries.length === 0 && (
+          <li className="text-center text-sm text-slate-500">No messages yet. Say hello!</li>
+        )}
+        {chat.entries.map((entry) => (
+          <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} />
+        ))}
+      </ol>
+      <ChatComposer onSend={chat.send} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getSessionUser } from "@/lib/server/next/auth";
+import { SignOutButton } from "./_components/SignOutButton";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Duet", template: "%s · Duet" },
+  description: "1:1 video calls in your browser, with a chat that keeps its history.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  return (
+    <html lang="en">
+      <body className="min-h-dvh">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/80">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+            <Link href="/" className="text-lg font-semibold tracking-tight text-brand-600 dark:text-brand-500">
+              Duet
+            </Link>
+            {user ? (
+              <>
+                <Link href="/" className="text-sm hover:underline">
+                  Rooms
+                </Link>
+                <Link href="/history" className="text-sm hover:underline">
+                  History
+                </Link>
+                <span className="ml-auto truncate text-sm text-slate-500" title="Signed in">
+                  {user.name}
+                </span>
+                <SignOutButton />
+              </>
+            ) : (
+              <span className="ml-auto flex gap-3 text-sm">
+                <Link href="/signin" className="hover:underline">
+                  Sign in
+                </Link>
+                <Link href="/signup" className="hover:underline">
+                  Sign up
+                </Link>
+              </span>
+            )}
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

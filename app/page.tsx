@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { db } from "@/lib/server/db";
+import { getSessionUser } from "@/lib/server/next/auth";
+import { listRoomsForUser } from "@/lib/server/rooms/list-rooms-for-user";
+import { CreateRoomForm } from "./_components/CreateRoomForm";
+import { RoomList } from "./_components/RoomList";
+import { buttonClass, cardClass, secondaryButtonClass } from "./_components/ui";
+
+export default async function HomePage() {
+  const user = await getSessionUser();
+  if (!user) {
+    return (
+      <section className="mx-auto mt-12 max-w-xl text-center">
+        <h1 className="text-3xl font-semibold tracking-tight">Face to face, in your browser.</h1>
+        <p className="mt-3 text-slate-600 dark:text-slate-400">
+          Create a room, send its link, and talk 1:1 with video, audio and a chat that keeps its history.
+        </p>
+        <div className="mt-6 flex justify-center gap-3">
+          <Link href="/signup" className={buttonClass}>
+            Create an account
+          </Link>
+          <Link href="/signin" className={secondaryButtonClass}>
+            Sign in
+          </Link>
+        </div>
+      </section>
+    );
+  }
+  const rooms = await listRoomsForUser(db, { userId: user.id });
+  return (
+    <div className="grid gap-6 md:grid-cols-[20rem_1fr]">
+      <section aria-labelledby="new-room" className={cardClass}>
+        <h1 id="new-room" className="mb-3 text-lg font-semibold">
+          New room
+        </h1>
+        <CreateRoomForm />
+      </section>
+      <section aria-labelledby="my-rooms">
+        <h2 id="my-rooms" className="mb-3 text-lg font-semibold">
+          Your rooms
+        </h2>
+        <RoomList rooms={rooms} me={user} hrefFor="room" emptyText="No rooms yet. Create one and send its link to the person you want to talk to." />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
+import type { TPresence } from "@/lib/shared/realtime-events";
+import { roomHistoryPath, type TRoomSummary } from "@/lib/shared/room";
+import type { TPublicUser } from "@/lib/shared/user";
+import { useCall } from "@/lib/client/use-call";
+import { historyLoader, useChat } from "@/lib/client/use-chat";
+import { useLocalMedia } from "@/lib/client/use-local-media";
+import { useRoomSocket } from "@/lib/client/use-room-socket";
+import { CallStage } from "../../_components/call/CallStage";
+import { ChatPanel } from "../../_components/chat/ChatPanel";
+import { CopyLinkButton } from "../../_components/CopyLinkButton";
+import { ConnectionBanner } from "../../_components/ConnectionBanner";
+
+export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) {
+  const { socket, status: socketStatus } = useRoomSocket(room.id);
+  const local = useLocalMedia();
+  const call = useCall({ socket, localStream: local.stream, media: local.media });
+  const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
+  const chat = useChat(socket, me, loadHistory);
+  const presence = usePresence(socket);
+  const other = room.members.find((member) => member.id !== me.id) ?? null;
+  const otherPresence = presence?.members.find((member) => member.user.id !== me.id) ?? null;
+
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="min-w-0 flex-1 truncate text-xl font-semibold">{room.name}</h1>
+        <CopyLinkButton roomId={room.id} />
+        <Link href={roomHistoryPath(room.id)} className="text-sm text-brand-600 hover:underline">
+          Full history
+        </Link>
+      </header>
+      <ConnectionBanner status={socketStatus} />
+      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+        <CallStage
+          call={call}
+          local={local}
+          otherName={other?.name ?? null}
+          otherStatus={otherPresence ? (otherPresence.inCall ? "in-call" : "here") : "away"}
+          disabled={socketStatus !== "connected"}
+        />
+        <ChatPanel chat={chat} me={me} />
+      </div>
+    </div>
+  );
+}
+
+function usePresence(socket: ReturnType<typeof useRoomSocket>["socket"]): TPresence | null {
+  const [presence, setPresence] = useState<TPresence | null>(null);
+  useEffect(() => {
+    if (!socket) return;
+    socket.on("presence:update", setPresence);
+    return () => {
+      socket.off("presence:update", setPresence);
+    };
+  }, [socket]);
+  return presence;
+}

@@ -1,0 +1,51 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Field } from "../_components/Field";
+import { FormError } from "../_components/FormError";
+import { buttonClass } from "../_components/ui";
+
+export function SignInForm({ returnTo, initialError }: { returnTo: string; initialError: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError);
+  const [submitting, setSubmitting] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setSubmitting(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    }).catch(() => undefined);
+    if (result?.ok && !result.error) {
+      router.replace(returnTo);
+      router.refresh();
+      return;
+    }
+    setSubmitting(false);
+    // One message for an unknown email and a wrong password alike.
+    setError(result ? "That email and password don't match an account." : "Can't reach Duet. Check your connection and try again.");
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <FormError message={error} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <button type="submit" className={`${buttonClass} w-full`} disabled={submitting}>
+        {submitting ? "Signing in…" : "Sign in"}
+      </button>
+      <p className="text-center text-sm text-slate-500">
+        New to Duet?{" "}
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-brand-600 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { safeReturnPath } from "@/lib/shared/return-path";
+import { getSessionUser } from "@/lib/server/next/auth";
+import { cardClass } from "../_components/ui";
+import { SignInForm } from "./SignInForm";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const returnTo = safeReturnPath(params.callbackUrl);
+  if (await getSessionUser()) redirect(returnTo);
+  // next-auth sends failed OAuth sign-ins back here with ?error=...
+  const oauthError = params.error && params.error !== "CredentialsSignin" ? "Sign-in failed. Try again." : null;
+  return (
+    <div className={`mx-auto mt-8 max-w-sm ${cardClass}`}>
+      <h1 className="mb-1 text-xl font-semibold">Sign in to Duet</h1>
+      <p className="mb-5 text-sm text-slate-500">{returnTo.startsWith("/rooms/") ? "Sign in to join the room you were invited to." : "Welcome back."}</p>
+      <SignInForm returnTo={returnTo} initialError={oauthError} />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { io, type Socket } from "socket.io-client";
+import { REALTIME_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime-events";
+import { roomNamespace } from "@/lib/shared/room";
+
+export type TRoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Opens the room's namespace; the session cookie authenticates the handshake. */
+export function connectRoomSocket(roomId: string): TRoomSocket {
+  return io(roomNamespace(roomId), { path: REALTIME_PATH, withCredentials: true, transports: ["websocket", "polling"] });
+}

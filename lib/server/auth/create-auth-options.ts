@@ -1,0 +1,67 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { ZSignInInput } from "@/lib/shared/user";
+import type { TDbClient } from "../db/create-db-client";
+import type { TEnv } from "../env";
+import { upsertOAuthUser } from "../users/upsert-oauth-user";
+import { verifyCredentials } from "../users/verify-credentials";
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+
+type TAuthEnv = Pick<TEnv, "AUTH_SECRET" | "GITHUB_ID" | "GITHUB_SECRET" | "GOOGLE_ID" | "GOOGLE_SECRET">;
+
+export function createAuthOptions(db: TDbClient, env: TAuthEnv): NextAuthOptions {
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const input = ZSignInInput.safeParse(credentials);
+        if (!input.success) return null;
+        return verifyCredentials(db, input.data);
+      },
+    }),
+  ];
+  if (env.GITHUB_ID && env.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+  }
+  if (env.GOOGLE_ID && env.GOOGLE_SECRET) {
+    providers.push(GoogleProvider({ clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET }));
+  }
+
+  return {
+    secret: env.AUTH_SECRET,
+    // JWT sessions let the Socket.IO handshake verify a member without a database round trip.
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers,
+    callbacks: {
+      async signIn({ user, account }) {
+        if (!account || account.type !== "oauth") return true;
+        if (!user.email) return false;
+        const duetUser = await upsertOAuthUser(db, {
+          provider: account.provider,
+          providerAccountId: account.providerAccountId,
+          email: user.email.toLowerCase(),
+          name: user.name ?? user.email,
+        });
+        // Carried into the jwt callback below, so the token names the Duet user, not the OAuth one.
+        user.id = duetUser.id;
+        user.name = duetUser.name;
+        return true;
+      },
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.name = user.name;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { parse as parseCookies } from "cookie";
+import { getToken } from "next-auth/jwt";
+import type { TPublicUser } from "@/lib/shared/user";
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+export interface SessionCookieOptions {
+  secret: string;
+  /** Behind https next-auth names the cookie `__Secure-next-auth.session-token`. */
+  secureCookie: boolean;
+}
+
+/** The signed-in user of a raw Cookie header (e.g. a Socket.IO handshake), or null. */
+export async function readSessionUser(
+  cookieHeader: string | undefined,
+  { secret, secureCookie }: SessionCookieOptions,
+): Promise<TPublicUser | null> {
+  if (!cookieHeader) return null;
+  try {
+    const cookies = parseCookies(cookieHeader);
+    const token = await getToken({ req: { cookies, headers: {} } as never, secret, secureCookie });
+    if (!token?.sub) return null;
+    return { id: token.sub, name: typeof token.name === "string" ? token.name : "" };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { toErrorBody } from "@/lib/shared/ack";
+import { AppError, ERROR_CODES, isAppError } from "@/lib/shared/errors";
+import type { TPublicUser } from "@/lib/shared/user";
+import { logger } from "../logger-instance";
+import { getSessionUser } from "./auth";
+
+/** An error reply: `{ error: { code, message, fields? } }` with the code's HTTP status. */
+export function errorResponse(error: unknown): NextResponse {
+  if (!isAppError(error)) logger.error({ err: error }, "route handler failed");
+  const body = toErrorBody(error);
+  return NextResponse.json({ error: body }, { status: ERROR_CODES[body.code] });
+}
+
+/** Thin route: runs the handler, turning any thrown error into a JSON error reply. */
+export function route<TArgs extends unknown[]>(handler: (...args: TArgs) => Promise<Response>) {
+  return async (...args: TArgs): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export async function requireApiUser(): Promise<TPublicUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  return user;
+}
+
+/** The JSON body of a request; a malformed one is a VALIDATION error, not a crash. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("VALIDATION", "The request body must be JSON");
+  }
+}

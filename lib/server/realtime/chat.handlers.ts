@@ -1,0 +1,20 @@
+import { ZChatSendPayload } from "@/lib/shared/realtime-events";
+import { createMessage } from "../messages/create-message";
+import { withAck } from "./handle-event";
+import type { HandlerContext } from "./types";
+
+export function registerChatHandlers(ctx: HandlerContext): void {
+  const { socket, db } = ctx;
+  const { roomId, user } = socket.data;
+
+  socket.on(
+    "chat:send",
+    withAck(ctx, "chat:send", ZChatSendPayload, async ({ clientId, body }) => {
+      // Persist first: the ack and the broadcast both carry the stored message.
+      const { message, created } = await createMessage(db, { roomId, authorId: user.id, clientId, body });
+      // A retry of a stored message was already broadcast the first time.
+      if (created) socket.broadcast.emit("chat:message", message);
+      return message;
+    }),
+  );
+}

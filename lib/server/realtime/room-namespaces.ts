@@ -1,0 +1,79 @@
+import { ROOM_NAMESPACE_PATTERN } from "@/lib/shared/room";
+import { ROOM_UNAVAILABLE } from "../rooms/enter-room";
+import { getMembership } from "../rooms/get-membership";
+import { roomExists } from "../rooms/room-exists";
+import { leaveCall, registerCallHandlers } from "./call.handlers";
+import { registerChatHandlers } from "./chat.handlers";
+import { RoomRegistry } from "./room-registry";
+import { registerSignalHandlers } from "./signal.handlers";
+import type { AuthenticatedRequest, HandlerContext, RealtimeDeps, RealtimeServer, RoomNamespace, RoomSocket } from "./types";
+import { userChannel } from "./user-channel";
+
+/**
+ * One namespace per room, `/rooms/<roomId>`. The matcher admits only rooms that exist, so
+ * clients cannot mint namespaces; the middleware admits only the room's members. Both
+ * refusals carry the same message, so a non-member cannot tell a full room from a wrong link.
+ */
+export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): RoomRegistry {
+  const registry = new RoomRegistry();
+  const { db, logger } = deps;
+
+  const rooms = io.of((name, _auth, next) => {
+    const roomId = ROOM_NAMESPACE_PATTERN.exec(name)?.[1];
+    if (!roomId) return next(null, false);
+    roomExists(db, roomId).then(
+      (exists) => next(null, exists),
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  });
+
+  rooms.use((socket, next) => {
+    const user = (socket.request as AuthenticatedRequest).duetUser;
+    const roomId = ROOM_NAMESPACE_PATTERN.exec(socket.nsp.name)?.[1];
+    if (!user || !roomId) return next(new Error("Sign in to join a room"));
+    getMembership(db, { roomId, userId: user.id }).then(
+      (role) => {
+        if (!role) return next(new Error(ROOM_UNAVAILABLE));
+        socket.data = { user, roomId };
+        next();
+      },
+      (error: unknown) => {
+        logger.error({ err: error, roomId }, "membership check failed");
+        next(new Error("Could not check your membership; try again"));
+      },
+    );
+  });
+
+  rooms.on("connection", (socket: RoomSocket) => onConnection({ ...deps, socket, namespace: socket.nsp as RoomNamespace, registry }));
+  return registry;
+}
+
+function onConnection(ctx: HandlerContext): void {
+  const { socket, namespace, registry, logger } = ctx;
+  const { roomId, user } = socket.data;
+  let replacedSocketId: string | null;
+  try {
+    ({ replacedSocketId } = registry.connect(roomId, user, socket.id));
+  } catch {
+    socket.disconnect(true);
+    return;
+  }
+  if (replacedSocketId) {
+    // The same person opened the room again (another tab, a reconnect): the newest wins.
+    const stale = namespace.sockets.get(replacedSocketId);
+    stale?.emit("session:replaced");
+    stale?.disconnect(true);
+  }
+  socket.join(userChannel(user.id));
+  registerChatHandlers(ctx);
+  registerCallHandlers(ctx);
+  registerSignalHandlers(ctx);
+  namespace.emit("presence:update", registry.presence(roomId));
+  logger.debug({ roomId, userId: user.id }, "joined room");
+
+  socket.on("disconnect", () => {
+    leaveCall(ctx);
+    registry.disconnect(roomId, user.id, socket.id);
+    namespace.emit("presence:update", registry.presence(roomId));
+  });
+}

@@ -1,0 +1,34 @@
+import type { IncomingMessage } from "node:http";
+import type { Namespace, Server, Socket } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime-events";
+import type { TPublicUser } from "@/lib/shared/user";
+import type { TDbClient } from "../db/create-db-client";
+import type { TLogger } from "../logger";
+import type { RoomRegistry } from "./room-registry";
+
+export interface SocketData {
+  user: TPublicUser;
+  roomId: string;
+}
+
+// Server-to-server events are unused: rooms talk only through client events.
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RoomNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** The handshake request, after handshake-auth has identified who sent it. */
+export type AuthenticatedRequest = IncomingMessage & { duetUser?: TPublicUser };
+
+export interface RealtimeDeps {
+  db: TDbClient;
+  logger: TLogger;
+  authSecret: string;
+  /** The public origin pages are served from; handshakes from any other Origin are refused. */
+  siteUrl: string;
+}
+
+export interface HandlerContext extends RealtimeDeps {
+  socket: RoomSocket;
+  namespace: RoomNamespace;
+  registry: RoomRegistry;
+}

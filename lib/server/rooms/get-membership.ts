@@ -1,0 +1,14 @@
+import type { TMemberRole } from "@/lib/shared/room";
+import type { TDbClient } from "../db/create-db-client";
+
+/** The user's role in a room, or null for a non-member or an unknown room. */
+export async function getMembership(
+  db: TDbClient,
+  { roomId, userId }: { roomId: string; userId: string },
+): Promise<TMemberRole | null> {
+  const membership = await db.membership.findUnique({
+    where: { roomId_userId: { roomId, userId } },
+    select: { role: true },
+  });
+  return (membership?.role as TMemberRole | undefined) ?? null;
+}

@@ -1,0 +1,81 @@
+/**
+ * The realtime contract of a room namespace (`/rooms/<roomId>`): every event name, its
+ * payload schema and its acknowledgement, declared once and used by server and client.
+ */
+import { z } from "zod";
+import type { TAckCallback } from "./ack";
+import { ZClientMessageId, ZMessageBody, type TChatMessage } from "./message";
+import type { TPublicUser } from "./user";
+
+/** Largest SDP a peer may relay; real offers with audio + video are ~5–10 KB. */
+export const SDP_MAX_LENGTH = 32_000;
+/** Socket.IO's frame limit: above every payload here, far below its 1 MB default. */
+export const SOCKET_MAX_PAYLOAD_BYTES = 64_000;
+
+export const ZMediaState = z.object({ audio: z.boolean(), video: z.boolean() });
+export type TMediaState = z.infer<typeof ZMediaState>;
+
+export const ZSessionDescription = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("offer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
+  z.object({ type: z.literal("answer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
+  z.object({ type: z.literal("rollback"), sdp: z.string().max(0).optional() }),
+]);
+export type TSessionDescription = z.infer<typeof ZSessionDescription>;
+
+/** RTCIceCandidateInit; null marks the end of candidates. */
+export const ZIceCandidate = z
+  .object({
+    candidate: z.string().max(1024),
+    sdpMid: z.string().max(64).nullable().optional(),
+    sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+    usernameFragment: z.string().max(256).nullable().optional(),
+  })
+  .nullable();
+export type TIceCandidate = z.infer<typeof ZIceCandidate>;
+
+export const ZCallJoinPayload = ZMediaState;
+export const ZSignalDescriptionPayload = z.object({ description: ZSessionDescription });
+export const ZSignalCandidatePayload = z.object({ candidate: ZIceCandidate });
+export const ZMediaUpdatePayload = ZMediaState;
+export const ZChatSendPayload = z.object({ clientId: ZClientMessageId, body: ZMessageBody });
+
+export interface TCallPeer {
+  user: TPublicUser;
+  media: TMediaState;
+}
+
+/** Reply to `call:join`: the member already in the call (who will offer), if any. */
+export interface TCallJoined {
+  peer: TCallPeer | null;
+}
+
+export interface TPresence {
+  /** Members with the room open, and whether each is in the call. */
+  members: Array<{ user: TPublicUser; inCall: boolean }>;
+}
+
+export interface ClientToServerEvents {
+  "call:join": (payload: z.input<typeof ZCallJoinPayload>, ack: TAckCallback<TCallJoined>) => void;
+  "call:leave": (ack: TAckCallback<null>) => void;
+  "signal:description": (payload: z.input<typeof ZSignalDescriptionPayload>) => void;
+  "signal:candidate": (payload: z.input<typeof ZSignalCandidatePayload>) => void;
+  "media:update": (payload: z.input<typeof ZMediaUpdatePayload>) => void;
+  "chat:send": (payload: z.input<typeof ZChatSendPayload>, ack: TAckCallback<TChatMessage>) => void;
+}
+
+export interface ServerToClientEvents {
+  /** To the member already in the call: the other joined, make the first offer. */
+  "call:peer-joined": (peer: TCallPeer) => void;
+  "call:peer-left": (payload: { userId: string }) => void;
+  "signal:description": (payload: { from: string; description: TSessionDescription }) => void;
+  "signal:candidate": (payload: { from: string; candidate: TIceCandidate }) => void;
+  "media:state": (payload: { userId: string } & TMediaState) => void;
+  "presence:update": (presence: TPresence) => void;
+  "chat:message": (message: TChatMessage) => void;
+  /** A relayed or un-acknowledged event was refused. */
+  "room:error": (error: { code: string; message: string; event: string }) => void;
+  /** This user opened the room elsewhere; this connection is closed. */
+  "session:replaced": () => void;
+}
+
+export const REALTIME_PATH = "/socket.io";

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+/** 16 random bytes in base64url: 22 characters, 128 bits. */
+export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+export const ZRoomId = z.string().regex(ROOM_ID_PATTERN, "Not a room id");
+
+export const ZRoomName = z
+  .string({ error: "Name the room" })
+  .trim()
+  .min(1, "Name the room")
+  .max(80, "Use at most 80 characters");
+
+export const ZCreateRoomInput = z.object({ name: ZRoomName });
+
+export type TMemberRole = "owner" | "guest";
+
+/** A 1:1 room admits its owner and one guest. */
+export const ROOM_CAPACITY = 2;
+
+export interface TRoomMember {
+  id: string;
+  name: string;
+  role: TMemberRole;
+}
+
+export interface TRoomSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastActivityAt: string;
+  members: TRoomMember[];
+}
+
+export function roomPath(roomId: string): string {
+  return `/rooms/${roomId}`;
+}
+
+export function roomHistoryPath(roomId: string): string {
+  return `/history/${roomId}`;
+}
+
+/** The Socket.IO namespace of a room. */
+export function roomNamespace(roomId: string): string {
+  return `/rooms/${roomId}`;
+}
+
+export const ROOM_NAMESPACE_PATTERN = /^\/rooms\/([A-Za-z0-9_-]{22})$/;

@@ -1,0 +1,36 @@
+/**
+ * Duet's single process: Next.js pages and API routes, and Socket.IO rooms, on one port.
+ * Composition only; everything it wires lives in lib/server.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { REALTIME_PATH } from "./lib/shared/realtime-events";
+import { db } from "./lib/server/db";
+import { env } from "./lib/server/env";
+import { logger } from "./lib/server/logger-instance";
+import { createRealtimeServer } from "./lib/server/realtime/create-realtime-server";
+import { installGracefulShutdown } from "./lib/server/graceful-shutdown";
+
+async function main(): Promise<void> {
+  const app = next({ dev: env.NODE_ENV !== "production", hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+  const handleUpgrade = app.getUpgradeHandler();
+
+  const httpServer = createServer((req, res) => void handleRequest(req, res));
+  const { io } = createRealtimeServer(httpServer, { db, logger, authSecret: env.AUTH_SECRET, siteUrl: env.SITE_URL });
+  // Socket.IO takes its own upgrades; the rest (Next's dev-time HMR socket) go to Next.
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith(`${REALTIME_PATH}/`)) void handleUpgrade(req, socket, head);
+  });
+
+  installGracefulShutdown({ httpServer, io, db, logger });
+  httpServer.listen(env.PORT, env.HOST, () => {
+    logger.info({ url: env.SITE_URL, host: env.HOST, port: env.PORT, mode: env.NODE_ENV }, "Duet is listening");
+  });
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "Duet failed to start");
+  process.exit(1);
+});

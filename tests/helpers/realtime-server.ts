@@ -1,0 +1,77 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { io as connect, type Socket } from "socket.io-client";
+import { createLogger } from "@/lib/server/logger";
+import { createRealtimeServer, type RealtimeApp } from "@/lib/server/realtime/create-realtime-server";
+import type { TDbClient } from "@/lib/server/db/create-db-client";
+import { REALTIME_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime-events";
+import { roomNamespace } from "@/lib/shared/room";
+import { TEST_AUTH_SECRET } from "./seed";
+
+export const TEST_SITE_URL = "http://duet.test";
+
+export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestRealtimeServer extends RealtimeApp {
+  url: string;
+  /** A client of a room namespace; it does not connect until asked. */
+  client(roomId: string, options?: { cookie?: string; origin?: string | null; namespace?: string }): TestClient;
+  close(): Promise<void>;
+}
+
+/** The real realtime server on an ephemeral port, as server.ts wires it (without Next). */
+export async function startRealtimeServer(db: TDbClient): Promise<TestRealtimeServer> {
+  const httpServer = createServer();
+  const app = createRealtimeServer(httpServer, { db, logger: createLogger("silent"), authSecret: TEST_AUTH_SECRET, siteUrl: TEST_SITE_URL });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const clients: TestClient[] = [];
+  return {
+    ...app,
+    url,
+    client(roomId, { cookie, origin = TEST_SITE_URL, namespace } = {}) {
+      const headers: Record<string, string> = {};
+      if (cookie) headers.cookie = cookie;
+      if (origin) headers.origin = origin;
+      const socket: TestClient = connect(`${url}${namespace ?? roomNamespace(roomId)}`, {
+        path: REALTIME_PATH,
+        transports: ["websocket"],
+        extraHeaders: headers,
+        autoConnect: false,
+        reconnection: false,
+        forceNew: true,
+      });
+      clients.push(socket);
+      return socket;
+    },
+    async close() {
+      clients.forEach((socket) => socket.disconnect());
+      await new Promise<void>((resolve) => app.io.close(() => resolve()));
+    },
+  };
+}
+
+/** Connects and resolves once admitted; rejects with the server's refusal. */
+export function connected(socket: TestClient): Promise<TestClient> {
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", reject);
+    socket.connect();
+  });
+}
+
+/** The refusal a client gets when it tries to connect. */
+export function refusal(socket: TestClient): Promise<Error> {
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => reject(new Error("the server admitted a client it should have refused")));
+    socket.once("connect_error", resolve);
+    socket.connect();
+  });
+}
+
+/** The next `event` this client receives. */
+export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestClient, event: E): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve) => {
+    socket.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => resolve(payload)) as never);
+  });
+}

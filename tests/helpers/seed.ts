@@ -1,0 +1,31 @@
+import { encode } from "next-auth/jwt";
+import type { TDbClient } from "@/lib/server/db/create-db-client";
+import { createRoom } from "@/lib/server/rooms/create-room";
+import { enterRoom } from "@/lib/server/rooms/enter-room";
+import { createUser } from "@/lib/server/users/create-user";
+import type { TRoomSummary } from "@/lib/shared/room";
+import type { TPublicUser } from "@/lib/shared/user";
+
+export const TEST_AUTH_SECRET = "test-secret-test-secret-test-secret-0123";
+
+let counter = 0;
+
+export async function seedUser(db: TDbClient, name: string): Promise<TPublicUser & { email: string; password: string }> {
+  counter += 1;
+  const email = `${name.toLowerCase()}-${counter}-${Date.now()}@example.test`;
+  const password = "correct horse battery";
+  const user = await createUser(db, { name, email, password });
+  return { ...user, email, password };
+}
+
+/** A room with its owner and, when given, its guest. */
+export async function seedRoom(db: TDbClient, owner: TPublicUser, guest?: TPublicUser): Promise<TRoomSummary> {
+  const room = await createRoom(db, { ownerId: owner.id, name: `${owner.name}'s room` });
+  return guest ? enterRoom(db, { roomId: room.id, userId: guest.id }) : room;
+}
+
+/** The Cookie header a browser signed in as `user` would send (a real next-auth JWT). */
+export async function sessionCookie(user: TPublicUser, secret = TEST_AUTH_SECRET): Promise<string> {
+  const token = await encode({ token: { sub: user.id, name: user.name }, secret });
+  return `next-auth.session-token=${token}`;
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { seedRoom, seedUser, sessionCookie } from "../../helpers/seed";
+import { listMessages } from "@/lib/server/messages/list-messages";
+import { MESSAGE_MAX_LENGTH } from "@/lib/shared/message";
+import type { TRoomSummary } from "@/lib/shared/room";
+import type { TPublicUser } from "@/lib/shared/user";
+
+describe("chat over the room namespace", () => {
+  let database: TestDatabase;
+  let server: TestRealtimeServer;
+  let ada: TPublicUser;
+  let ben: TPublicUser;
+  let room: TRoomSummary;
+  let adaSocket: TestClient;
+  let benSocket: TestClient;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startRealtimeServer(database.db);
+    [ada, ben] = await Promise.all(["Ada", "Ben"].map((name) => seedUser(database.db, name)));
+    room = await seedRoom(database.db, ada, ben);
+    adaSocket = await connected(server.client(room.id, { cookie: await sessionCookie(ada) }));
+    benSocket = await connected(server.client(room.id, { cookie: await sessionCookie(ben) }));
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await database.cleanup();
+  });
+
+  const storedCount = (clientId: string) => database.db.message.count({ where: { roomId: room.id, clientId } });
+
+  it("stores a message before acknowledging it, then delivers it to the other member", async () => {
+    const clientId = randomUUID();
+    const delivered = nextEvent(benSocket, "chat:message");
+    let storedWhenAcked: number | undefined;
+    const ack = await new Promise<Awaited<ReturnType<TestClient["emitWithAck"]>>>((resolve) => {
+      adaSocket.emit("chat:send", { clientId, body: "  Hello <b>Ben</b>  " }, async (reply) => {
+        storedWhenAcked = await storedCount(clientId);
+        resolve(reply);
+      });
+    });
+    expect(storedWhenAcked).toBe(1);
+    expect(ack).toMatchObject({ ok: true, data: { clientId, body: "Hello <b>Ben</b>", author: { id: ada.id, name: ada.name }, roomId: room.id } });
+    expect(await delivered).toEqual((ack as { data: unknown }).data);
+  });
+
+  it("stores a retried message once and answers the retry with the first copy", async () => {
+    const clientId = randomUUID();
+    const first = await adaSocket.emitWithAck("chat:send", { clientId, body: "once" });
+    const retry = await adaSocket.emitWithAck("chat:send", { clientId, body: "once" });
+    expect(retry).toEqual(first);
+    expect(await storedCount(clientId)).toBe(1);
+  });
+
+  it("refuses an empty, blank or too long message and stores nothing", async () => {
+    for (const body of ["", "   \n ", "x".repeat(MESSAGE_MAX_LENGTH + 1)]) {
+      const clientId = randomUUID();
+      const ack = await adaSocket.emitWithAck("chat:send", { clientId, body });
+      expect(ack).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+      expect(await storedCount(clientId)).toBe(0);
+    }
+  });
+
+  it("refuses a payload that is not a message, without crashing", async () => {
+    for (const payload of [null, 42, { body: "no client id" }, { clientId: "not-a-uuid", body: "x" }]) {
+      const ack = await adaSocket.emitWithAck("chat:send", payload as never);
+      expect(ack).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    }
+    expect(adaSocket.connected).toBe(true);
+  });
+
+  it("keeps a 4,000 character message whole", async () => {
+    const body = "é".repeat(MESSAGE_MAX_LENGTH);
+    const ack = await adaSocket.emitWithAck("chat:send", { clientId: randomUUID(), body });
+    expect(ack).toMatchObject({ ok: true, data: { body } });
+  });
+
+  it("keeps the conversation in the order the server stored it, across pages", async () => {
+    const bodies = Array.from({ length: 7 }, (_, i) => `ordered ${i}`);
+    for (const [i, body] of bodies.entries()) {
+      const sender = i % 2 === 0 ? adaSocket : benSocket;
+      await sender.emitWithAck("chat:send", { clientId: randomUUID(), body });
+    }
+    const pages: string[][] = [];
+    let before: string | undefined;
+    do {
+      const page = await listMessages(database.db, { roomId: room.id, before, limit: 3 });
+      pages.unshift(page.messages.map((message) => message.body));
+      before = page.nextCursor ?? undefined;
+    } while (before);
+    const all = pages.flat();
+    expect(all.slice(-bodies.length)).toEqual(bodies);
+    expect(pages.slice(1).every((page) => page.length === 3)).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+import { connected, refusal, startRealtimeServer, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { waitFor } from "../../helpers/wait-for";
+import { seedRoom, seedUser, sessionCookie } from "../../helpers/seed";
+import { newRoomId } from "@/lib/server/rooms/create-room";
+import { ROOM_UNAVAILABLE } from "@/lib/server/rooms/enter-room";
+import type { TRoomSummary } from "@/lib/shared/room";
+import type { TPublicUser } from "@/lib/shared/user";
+
+describe("who may open a room's namespace", () => {
+  let database: TestDatabase;
+  let server: TestRealtimeServer;
+  let owner: TPublicUser;
+  let guest: TPublicUser;
+  let stranger: TPublicUser;
+  let room: TRoomSummary;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startRealtimeServer(database.db);
+    [owner, guest, stranger] = await Promise.all(["Ada", "Ben", "Cy"].map((name) => seedUser(database.db, name)));
+    room = await seedRoom(database.db, owner, guest);
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await database.cleanup();
+  });
+
+  it("admits the owner and the guest", async () => {
+    const ownerSocket = await connected(server.client(room.id, { cookie: await sessionCookie(owner) }));
+    const guestSocket = await connected(server.client(room.id, { cookie: await sessionCookie(guest) }));
+    expect(ownerSocket.connected && guestSocket.connected).toBe(true);
+    ownerSocket.disconnect();
+    guestSocket.disconnect();
+  });
+
+  it("refuses an anonymous handshake", async () => {
+    const error = await refusal(server.client(room.id));
+    expect(error.message).not.toBe("");
+    expect(server.io.of(`/rooms/${room.id}`).sockets.size).toBe(0);
+  });
+
+  it("refuses a forged session cookie", async () => {
+    const forged = await sessionCookie(owner, "some-other-secret-some-other-secret-0000");
+    await expect(refusal(server.client(room.id, { cookie: forged }))).resolves.toBeInstanceOf(Error);
+  });
+
+  it("refuses a signed-in person who is not a member (a third person)", async () => {
+    const error = await refusal(server.client(room.id, { cookie: await sessionCookie(stranger) }));
+    expect(error.message).toBe(ROOM_UNAVAILABLE);
+  });
+
+  it("refuses an unknown room's namespace, looking no different from a room one may not enter", async () => {
+    const unknown = await refusal(server.client(newRoomId(), { cookie: await sessionCookie(stranger) }));
+    const malformed = await refusal(server.client("x", { cookie: await sessionCookie(stranger), namespace: "/rooms/not-a-room" }));
+    expect(unknown.message).toBe("Invalid namespace");
+    expect(malformed.message).toBe("Invalid namespace");
+  });
+
+  it("refuses the main namespace", async () => {
+    const error = await refusal(server.client("", { cookie: await sessionCookie(owner), namespace: "/" }));
+    expect(error.message).toMatch(/room namespace/);
+  });
+
+  it("refuses a handshake from a foreign Origin, even with a valid session", async () => {
+    const error = await refusal(server.client(room.id, { cookie: await sessionCookie(owner), origin: "https://evil.example" }));
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it("drops a namespace from memory once its last member leaves", async () => {
+    const socket = await connected(server.client(room.id, { cookie: await sessionCookie(owner) }));
+    expect(server.io._nsps.has(`/rooms/${room.id}`)).toBe(true);
+    socket.disconnect();
+    await waitFor(() => !server.io._nsps.has(`/rooms/${room.id}`), "the empty namespace to be removed");
+    expect(server.registry.size).toBe(0);
+  });
+});

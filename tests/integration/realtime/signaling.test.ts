@@ -1,0 +1,161 @@
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { seedRoom, seedUser, sessionCookie } from "../../helpers/seed";
+import { waitFor } from "../../helpers/wait-for";
+import type { TAck } from "@/lib/shared/ack";
+import type { TCallJoined } from "@/lib/shared/realtime-events";
+import type { TRoomSummary } from "@/lib/shared/room";
+import type { TPublicUser } from "@/lib/shared/user";
+
+const MEDIA = { audio: true, video: true };
+const OFFER = { type: "offer" as const, sdp: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n" };
+
+function join(socket: TestClient, media = MEDIA): Promise<TAck<TCallJoined>> {
+  return socket.emitWithAck("call:join", media);
+}
+
+/** Every event a client receives, in order. */
+function recorder(socket: TestClient): Array<[string, unknown]> {
+  const seen: Array<[string, unknown]> = [];
+  socket.onAny((event: string, payload: unknown) => seen.push([event, payload]));
+  return seen;
+}
+
+describe("call signaling", () => {
+  let database: TestDatabase;
+  let server: TestRealtimeServer;
+  let ada: TPublicUser;
+  let ben: TPublicUser;
+  let cy: TPublicUser;
+  let room: TRoomSummary;
+  let otherRoom: TRoomSummary;
+  let sockets: TestClient[] = [];
+
+  const open = async (user: TPublicUser, roomId = room.id) => {
+    const socket = await connected(server.client(roomId, { cookie: await sessionCookie(user) }));
+    sockets.push(socket);
+    return socket;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startRealtimeServer(database.db);
+    [ada, ben, cy] = await Promise.all(["Ada", "Ben", "Cy"].map((name) => seedUser(database.db, name)));
+    room = await seedRoom(database.db, ada, ben);
+    otherRoom = await seedRoom(database.db, cy, ada);
+  });
+
+  afterEach(async () => {
+    sockets.forEach((socket) => socket.disconnect());
+    sockets = [];
+    await waitFor(() => server.registry.size === 0, "rooms to empty");
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await database.cleanup();
+  });
+
+  it("tells the member already in the call to offer when the other joins, and the newcomer who is there", async () => {
+    const adaSocket = await open(ada);
+    const benSocket = await open(ben);
+    expect(await join(adaSocket)).toEqual({ ok: true, data: { peer: null } });
+    const offerRequest = nextEvent(adaSocket, "call:peer-joined");
+    const benJoined = await join(benSocket, { audio: false, video: true });
+    expect(benJoined).toEqual({ ok: true, data: { peer: { user: { id: ada.id, name: ada.name }, media: MEDIA } } });
+    expect(await offerRequest).toEqual({ user: { id: ben.id, name: ben.name }, media: { audio: false, video: true } });
+  });
+
+  it("relays a description and candidates to the other member only", async () => {
+    const adaSocket = await open(ada);
+    const benSocket = await open(ben);
+    const cySocket = await open(cy, otherRoom.id);
+    const adaInOtherRoom = await open(ada, otherRoom.id);
+    const seenByAda = recorder(adaSocket);
+    const seenByCy = recorder(cySocket);
+    const seenByAdaElsewhere = recorder(adaInOtherRoom);
+    await join(adaSocket);
+    await join(benSocket);
+    await join(cySocket);
+
+    const description = nextEvent(benSocket, "signal:description");
+    adaSocket.emit("signal:description", { description: OFFER });
+    expect(await description).toEqual({ from: ada.id, description: OFFER });
+
+    const candidate = { candidate: "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", sdpMid: "0", sdpMLineIndex: 0 };
+    const relayed = nextEvent(benSocket, "signal:candidate");
+    adaSocket.emit("signal:candidate", { candidate });
+    expect(await relayed).toEqual({ from: ada.id, candidate });
+
+    // A round trip on each other socket proves nothing else was still on its way to them.
+    await Promise.all([adaSocket, cySocket, adaInOtherRoom].map((socket) => socket.emitWithAck("call:join", MEDIA)));
+    const signalEvents = (seen: Array<[string, unknown]>) => seen.filter(([event]) => event.startsWith("signal:"));
+    expect(signalEvents(seenByAda)).toEqual([]);
+    expect(signalEvents(seenByCy)).toEqual([]);
+    expect(signalEvents(seenByAdaElsewhere)).toEqual([]);
+  });
+
+  it("refuses signaling from a member who has not joined the call", async () => {
+    const adaSocket = await open(ada);
+    const benSocket = await open(ben);
+    await join(benSocket);
+    const seenByBen = recorder(benSocket);
+    const error = nextEvent(adaSocket, "room:error");
+    adaSocket.emit("signal:description", { description: OFFER });
+    expect(await error).toMatchObject({ code: "FORBIDDEN", event: "signal:description" });
+    await benSocket.emitWithAck("call:join", MEDIA);
+    expect(seenByBen.filter(([event]) => event === "signal:description")).toEqual([]);
+  });
+
+  it("refuses a malformed or oversized description without relaying it", async () => {
+    const adaSocket = await open(ada);
+    const benSocket = await open(ben);
+    await join(adaSocket);
+    await join(benSocket);
+    const seenByBen = recorder(benSocket);
+    for (const description of [{ type: "pranswer", sdp: "x" }, { type: "offer", sdp: "x".repeat(40_000) }, { type: "offer" }, "offer"]) {
+      const error = nextEvent(adaSocket, "room:error");
+      adaSocket.emit("signal:description", { description } as never);
+      expect(await error).toMatchObject({ code: "VALIDATION", event: "signal:description" });
+    }
+    await benSocket.emitWithAck("call:join", MEDIA);
+    expect(seenByBen.filter(([event]) => event === "signal:description")).toEqual([]);
+  });
+
+  it("tells the other member when someone hangs up or disconnects, and lets them join again", async () => {
+    const adaSocket = await open(ada);
+    const benSocket = await open(ben);
+    await join(adaSocket);
+    await join(benSocket);
+    const left = nextEvent(adaSocket, "call:peer-left");
+    expect(await benSocket.emitWithAck("call:leave")).toEqual({ ok: true, data: null });
+    expect(await left).toEqual({ userId: ben.id });
+
+    const rejoined = nextEvent(adaSocket, "call:peer-joined");
+    await join(benSocket);
+    expect((await rejoined).user.id).toBe(ben.id);
+
+    const gone = nextEvent(adaSocket, "call:peer-left");
+    benSocket.disconnect();
+    expect(await gone).toEqual({ userId: ben.id });
+  });
+
+  it("relays mute and camera-off to the other member", async () => {
+    const adaSocket = await open(ada);
+    const benSocket = await open(ben);
+    await join(adaSocket);
+    await join(benSocket);
+    const state = nextEvent(adaSocket, "media:state");
+    benSocket.emit("media:update", { audio: false, video: true });
+    expect(await state).toEqual({ userId: ben.id, audio: false, video: true });
+  });
+
+  it("replaces a member's older connection when they open the room again", async () => {
+    const first = await open(ada);
+    const replaced = nextEvent(first, "session:replaced");
+    const second = await open(ada);
+    await replaced;
+    await waitFor(() => !first.connected, "the older connection to close");
+    expect(second.connected).toBe(true);
+  });
+});

@@ -1,0 +1,128 @@
+/** @jest-environment jsdom */
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { ChatPanel } from "@/app/_components/chat/ChatPanel";
+import { useChat, type TLoadHistory } from "@/lib/client/use-chat";
+import type { TRoomSocket } from "@/lib/client/room-socket";
+import type { TAck } from "@/lib/shared/ack";
+import type { TChatMessage } from "@/lib/shared/message";
+
+const me = { id: "me", name: "Ada" };
+const ben = { id: "ben", name: "Ben" };
+
+type PendingSend = { payload: { clientId: string; body: string }; reply(error: Error | null, ack?: TAck<TChatMessage>): void };
+
+/** A stand-in for the room socket: records chat:send emits and lets the test answer them. */
+function fakeSocket() {
+  const sends: PendingSend[] = [];
+  const listeners = new Map<string, (payload: unknown) => void>();
+  const socket = {
+    connected: true,
+    timeout: () => ({
+      emit: (_event: string, payload: PendingSend["payload"], callback: PendingSend["reply"]) => sends.push({ payload, reply: callback }),
+    }),
+    on: (event: string, listener: (payload: unknown) => void) => listeners.set(event, listener),
+    off: (event: string) => listeners.delete(event),
+  };
+  return { socket: socket as unknown as TRoomSocket, sends, deliver: (message: TChatMessage) => listeners.get("chat:message")?.(message) };
+}
+
+const stored = (clientId: string, body: string, author = me, id = `m-${clientId}`): TChatMessage => ({
+  id,
+  roomId: "room",
+  clientId,
+  body,
+  createdAt: "2026-11-24T10:00:00.000Z",
+  author,
+});
+
+function Harness({ socket, loadHistory }: { socket: TRoomSocket; loadHistory: TLoadHistory }) {
+  return <ChatPanel chat={useChat(socket, me, loadHistory)} me={me} />;
+}
+
+const emptyHistory: TLoadHistory = async () => ({ messages: [], nextCursor: null });
+
+describe("the chat panel", () => {
+  it("shows a sent message as pending until the server stores it", async () => {
+    const user = userEvent.setup();
+    const { socket, sends } = fakeSocket();
+    render(<Harness socket={socket} loadHistory={emptyHistory} />);
+    expect(await screen.findByText("No messages yet. Say hello!")).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText("Message"), "Hello there{Enter}");
+    const item = screen.getByText("Hello there").closest("li")!;
+    expect(item).toHaveAttribute("data-status", "pending");
+    expect(within(item).getByText("Sending…")).toBeInTheDocument();
+    expect(screen.getByLabelText("Message")).toHaveValue("");
+
+    const [send] = sends;
+    act(() => send!.reply(null, { ok: true, data: stored(send!.payload.clientId, "Hello there") }));
+    const sent = screen.getByText("Hello there").closest("li")!;
+    expect(sent).toHaveAttribute("data-status", "sent");
+    expect(within(sent).queryByText("Sending…")).not.toBeInTheDocument();
+  });
+
+  it("marks a message the server refused as failed, and retries it with the same client id", async () => {
+    const user = userEvent.setup();
+    const { socket, sends } = fakeSocket();
+    render(<Harness socket={socket} loadHistory={emptyHistory} />);
+    await user.type(screen.getByLabelText("Message"), "Are you there?{Enter}");
+    act(() => sends[0]!.reply(new Error("operation has timed out")));
+
+    const failed = screen.getByText("Are you there?").closest("li")!;
+    expect(failed).toHaveAttribute("data-status", "failed");
+    expect(within(failed).getByRole("alert")).toHaveTextContent("Not sent");
+
+    await user.click(within(failed).getByRole("button", { name: "Retry" }));
+    expect(sends).toHaveLength(2);
+    expect(sends[1]!.payload).toEqual(sends[0]!.payload);
+    expect(screen.getByText("Are you there?").closest("li")).toHaveAttribute("data-status", "pending");
+
+    act(() => sends[1]!.reply(null, { ok: true, data: stored(sends[1]!.payload.clientId, "Are you there?") }));
+    expect(screen.getByText("Are you there?").closest("li")).toHaveAttribute("data-status", "sent");
+  });
+
+  it("shows history oldest first with authors, then messages as they arrive", async () => {
+    const { socket, deliver } = fakeSocket();
+    const history: TLoadHistory = async () => ({
+      messages: [stored("a", "first", ben, "1"), stored("b", "second", me, "2")],
+      nextCursor: null,
+    });
+    render(<Harness socket={socket} loadHistory={history} />);
+    await screen.findByText("first");
+    act(() => deliver({ ...stored("c", "third", ben, "3"), createdAt: "2026-11-24T10:01:00.000Z" }));
+    const bodies = screen.getAllByTestId("chat-message").map((item) => item.querySelector("p")!.textContent);
+    expect(bodies).toEqual(["first", "second", "third"]);
+    expect(screen.getAllByText("Ben")).toHaveLength(2);
+  });
+
+  it("renders markup in a message as text", async () => {
+    const { socket } = fakeSocket();
+    const history: TLoadHistory = async () => ({ messages: [stored("x", "<img src=x onerror=alert(1)><b>bold</b>", ben)], nextCursor: null });
+    const { container } = render(<Harness socket={socket} loadHistory={history} />);
+    expect(await screen.findByText("<img src=x onerror=alert(1)><b>bold</b>")).toBeInTheDocument();
+    expect(container.querySelector("img, b")).toBeNull();
+  });
+
+  it("loads older messages on demand", async () => {
+    const user = userEvent.setup();
+    const { socket } = fakeSocket();
+    const loadHistory = jest.fn<ReturnType<TLoadHistory>, Parameters<TLoadHistory>>(async (before) =>
+      before ? { messages: [stored("o", "older", ben, "0")], nextCursor: null } : { messages: [stored("n", "newer", ben, "5")], nextCursor: "5" },
+    );
+    render(<Harness socket={socket} loadHistory={loadHistory} />);
+    await user.click(await screen.findByRole("button", { name: "Load older messages" }));
+    await screen.findByText("older");
+    expect(loadHistory).toHaveBeenLastCalledWith("5");
+    expect(screen.queryByRole("button", { name: "Load older messages" })).not.toBeInTheDocument();
+  });
+
+  it("keeps Shift+Enter as a new line instead of sending", async () => {
+    const user = userEvent.setup();
+    const { socket, sends } = fakeSocket();
+    render(<Harness socket={socket} loadHistory={emptyHistory} />);
+    await user.type(screen.getByLabelText("Message"), "line one{Shift>}{Enter}{/Shift}line two");
+    expect(sends).toHaveLength(0);
+    expect(screen.getByLabelText("Message")).toHaveValue("line one\nline two");
+  });
+});

@@ -1,0 +1,30 @@
+import { InvalidEnvError, parseEnv } from "@/lib/server/env/env-schema";
+
+describe("the environment", () => {
+  it("defaults to the embedded SQLite database on port 3000", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ DATABASE_URL: "file:./data/duet.db", PORT: 3000, STUN_URLS: [], TURN_URLS: [], TURN_TTL_SECONDS: 3600 });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ DATABASE_URL: "mysql://db" }, "DATABASE_URL"],
+    [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
+    [{ TURN_URLS: "turn:turn.example:3478" }, "TURN_SECRET"],
+    [{ STUN_URLS: "http://stun.example" }, "STUN_URLS"],
+    [{ REDIS_URL: "redis://127.0.0.1:6379" }, "AUTH_SECRET"],
+    [{ GITHUB_ID: "abc" }, "GITHUB_SECRET"],
+  ])("names the variable that is wrong (%o)", (source, variable) => {
+    expect(() => parseEnv(source)).toThrow(InvalidEnvError);
+    try {
+      parseEnv(source);
+    } catch (error) {
+      expect((error as InvalidEnvError).problems.some((line) => line.startsWith(`${variable}:`))).toBe(true);
+    }
+  });
+
+  it("reads comma-separated ICE server lists", () => {
+    const env = parseEnv({ TURN_URLS: "turn:a.example:3478?transport=udp, turns:a.example:5349", TURN_SECRET: "x" });
+    expect(env.TURN_URLS).toEqual(["turn:a.example:3478?transport=udp", "turns:a.example:5349"]);
+  });
+});
