@@ -1,0 +1,57 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { getDatabaseProvider, getSqliteFilePath } from "./database-url";
+import { PrismaClient as PostgresqlPrismaClient } from "./generated/postgresql/client";
+import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
+
+/**
+ * The database client, whichever provider is behind it. The SQLite and PostgreSQL clients are
+ * generated from the same models, so their model APIs are identical; the SQLite client's type
+ * stands for both (the PostgreSQL one is cast to it below).
+ */
+export type TDbClient = SqlitePrismaClient;
+
+/** How long a write waits for another connection's write lock before failing with SQLITE_BUSY (better-sqlite3's `timeout`). */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Run on every SQLite connection Prisma opens. WAL lets readers and the writer proceed together
+ * and turns each commit into an append (about 60x the write rate of the default rollback journal
+ * on our disks). synchronous = NORMAL is the setting WAL is designed for: a power cut can lose
+ * the last commits, never corrupt the file. journal_mode is stored in the file, synchronous is
+ * per connection. Foreign keys (our ON DELETE CASCADEs) are on in better-sqlite3's build of
+ * SQLite, but plain SQLite defaults them off, so we do not rely on the build.
+ */
+const SQLITE_CONNECTION_PRAGMAS = [
+  "PRAGMA journal_mode = WAL;",
+  "PRAGMA synchronous = NORMAL;",
+  "PRAGMA foreign_keys = ON;",
+].join("\n");
+
+/** Wraps an adapter factory so each new connection runs `setupScript` before Prisma uses it. */
+function withConnectionSetup(factory: SqlDriverAdapterFactory, setupScript: string): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      await adapter.executeScript(setupScript);
+      return adapter;
+    },
+  };
+}
+
+/**
+ * A new Prisma client for `databaseUrl` (`file:<path>` → SQLite, `postgresql://…` → PostgreSQL).
+ * It connects lazily, on the first query. Prefer getDbClient() (db-singleton.ts) in the app.
+ */
+export function createDbClient(databaseUrl: string): TDbClient {
+  if (getDatabaseProvider(databaseUrl) === "sqlite") {
+    const sqlite = new PrismaBetterSqlite3({ url: getSqliteFilePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS });
+    return new SqlitePrismaClient({ adapter: withConnectionSetup(sqlite, SQLITE_CONNECTION_PRAGMAS) });
+  }
+  const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  // Same models, same generated API; only the provider-specific internals differ.
+  return client as unknown as TDbClient;
+}

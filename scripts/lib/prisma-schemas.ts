@@ -1,0 +1,42 @@
+import path from "node:path";
+import type { TDatabaseProvider } from "../../lib/server/db/database-url";
+
+// Paths are anchored to this file, not to the cwd, so the scripts work from any directory.
+export const REPO_ROOT = path.resolve(__dirname, "../..");
+export const PRISMA_DIR = path.join(REPO_ROOT, "prisma");
+/** The provider-neutral model everyone edits. */
+export const SOURCE_SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+/**
+ * A copy of the source schema as of the newest committed migration. New migrations are the diff
+ * from it to the source schema; see scripts/db-new-migration.ts for why not from a database.
+ */
+export const MIGRATED_SCHEMA_PATH = path.join(PRISMA_DIR, "migrated-schema.prisma");
+
+export function getProviderSchemaPath(provider: TDatabaseProvider): string {
+  return path.join(PRISMA_DIR, provider, "schema.prisma");
+}
+
+export function getMigrationsDir(provider: TDatabaseProvider): string {
+  return path.join(PRISMA_DIR, provider, "migrations");
+}
+
+const PLACEHOLDER = "PROVIDER";
+
+/**
+ * Turns the provider-neutral source into prisma/<provider>/schema.prisma: fills in the provider
+ * and rewrites the generator's relative `output` so it still points at the same folder from
+ * one directory deeper.
+ */
+export function renderProviderSchema(source: string, provider: TDatabaseProvider): string {
+  if (!/provider\s*=\s*"PROVIDER"/.test(source) || !/output\s*=\s*"[^"]*PROVIDER[^"]*"/.test(source)) {
+    throw new Error(`${path.relative(REPO_ROOT, SOURCE_SCHEMA_PATH)} must keep the ${PLACEHOLDER} placeholder in the datasource provider and the generator output`);
+  }
+  const targetDir = path.dirname(getProviderSchemaPath(provider));
+  const body = source
+    .replace(/(output\s*=\s*")([^"]+)(")/, (_match, open: string, output: string, close: string) => {
+      const absolute = path.resolve(PRISMA_DIR, output.replaceAll(PLACEHOLDER, provider));
+      return open + path.relative(targetDir, absolute).split(path.sep).join("/") + close;
+    })
+    .replaceAll(`"${PLACEHOLDER}"`, `"${provider}"`);
+  return `// Generated from prisma/schema.prisma by scripts/db-generate.ts. Do not edit: edit the source.\n\n${body}`;
+}
