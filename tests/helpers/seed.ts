@@ -18,6 +18,18 @@ export async function seedUser(db: TDbClient, name: string): Promise<TPublicUser
   return { ...user, email, password };
 }
 
+type TSeededUser = Awaited<ReturnType<typeof seedUser>>;
+
+/** Several users at once, in the order of their names. */
+export async function seedUsers<const TNames extends readonly string[]>(
+  db: TDbClient,
+  names: TNames,
+): Promise<{ [K in keyof TNames]: TSeededUser }> {
+  const users: TSeededUser[] = [];
+  for (const name of names) users.push(await seedUser(db, name));
+  return users as { [K in keyof TNames]: TSeededUser };
+}
+
 /** A room with its owner and, when given, its guest. */
 export async function seedRoom(db: TDbClient, owner: TPublicUser, guest?: TPublicUser): Promise<TRoomSummary> {
   const room = await createRoom(db, { ownerId: owner.id, name: `${owner.name}'s room` });

@@ -34,18 +34,12 @@ export function CallStage({ call, local, otherName, otherStatus, disabled }: Cal
               />
             ) : (
               <div className="flex h-full w-full items-center justify-center rounded-xl bg-slate-900 p-6 text-center text-sm text-slate-300">
-                {call.notice ?? (otherName ? `Waiting for ${otherName} to join…` : "Waiting for your guest. Send them the room link.")}
+                {otherName ? `Waiting for ${otherName} to join…` : "Waiting for your guest. Send them the room link."}
               </div>
             )}
-            <VideoTile
-              testId="local-video"
-              stream={local.stream}
-              label="You"
-              local
-              videoOff={!local.media.video}
-              audioOff={!local.media.audio}
-              className="absolute bottom-3 right-3 aspect-video w-1/3 max-w-60 border-2 border-slate-800 shadow-lg"
-            />
+            <div className="absolute bottom-3 right-3 aspect-video w-1/3 max-w-60 rounded-xl border-2 border-slate-800 shadow-lg">
+              <VideoTile testId="local-video" stream={local.stream} label="You" local videoOff={!local.media.video} audioOff={!local.media.audio} className="h-full w-full" />
+            </div>
           </>
         ) : (
           <VideoTile testId="local-video" stream={local.stream} label="You" local videoOff={!local.media.video} audioOff={!local.media.audio} className="h-full w-full" />

@@ -20,8 +20,9 @@ export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) 
   const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
   const chat = useChat(socket, me, loadHistory);
   const presence = usePresence(socket);
-  const other = room.members.find((member) => member.id !== me.id) ?? null;
   const otherPresence = presence?.members.find((member) => member.user.id !== me.id) ?? null;
+  // The guest may arrive after this page loaded; presence names them then.
+  const otherName = room.members.find((member) => member.id !== me.id)?.name ?? otherPresence?.user.name ?? null;
 
   return (
     <div className="space-y-4">
@@ -37,7 +38,7 @@ export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) 
         <CallStage
           call={call}
           local={local}
-          otherName={other?.name ?? null}
+          otherName={otherName}
           otherStatus={otherPresence ? (otherPresence.inCall ? "in-call" : "here") : "away"}
           disabled={socketStatus !== "connected"}
         />

@@ -1,4 +1,4 @@
-import nextEnv from "@next/env";
+import { loadEnvConfig } from "@next/env";
 import path from "node:path";
 import { parseEnv, type TParsedEnv } from "./env-schema";
 import { readOrCreateLocalAuthSecret } from "./local-auth-secret";
@@ -7,7 +7,7 @@ export type TEnv = Omit<TParsedEnv, "AUTH_SECRET" | "SITE_URL"> & { AUTH_SECRET:
 
 function loadEnv(): TEnv {
   // Same .env precedence as Next.js, so server.ts, scripts and `next build` agree.
-  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+  loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
   const parsed = parseEnv(process.env);
   const siteUrl = (parsed.SITE_URL ?? `http://localhost:${parsed.PORT || 3000}`).replace(/\/$/, "");
   const authSecret = parsed.AUTH_SECRET ?? readOrCreateLocalAuthSecret(path.resolve("data"));

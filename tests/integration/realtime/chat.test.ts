@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
-import { seedRoom, seedUser, sessionCookie } from "../../helpers/seed";
+import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { listMessages } from "@/lib/server/messages/list-messages";
 import { MESSAGE_MAX_LENGTH } from "@/lib/shared/message";
 import type { TRoomSummary } from "@/lib/shared/room";
@@ -19,7 +19,7 @@ describe("chat over the room namespace", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     server = await startRealtimeServer(database.db);
-    [ada, ben] = await Promise.all(["Ada", "Ben"].map((name) => seedUser(database.db, name)));
+    [ada, ben] = await seedUsers(database.db, ["Ada", "Ben"]);
     room = await seedRoom(database.db, ada, ben);
     adaSocket = await connected(server.client(room.id, { cookie: await sessionCookie(ada) }));
     benSocket = await connected(server.client(room.id, { cookie: await sessionCookie(ben) }));

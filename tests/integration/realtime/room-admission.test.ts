@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { connected, refusal, startRealtimeServer, type TestRealtimeServer } from "../../helpers/realtime-server";
 import { waitFor } from "../../helpers/wait-for";
-import { seedRoom, seedUser, sessionCookie } from "../../helpers/seed";
+import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { newRoomId } from "@/lib/server/rooms/create-room";
 import { ROOM_UNAVAILABLE } from "@/lib/server/rooms/enter-room";
 import type { TRoomSummary } from "@/lib/shared/room";
@@ -18,7 +18,7 @@ describe("who may open a room's namespace", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     server = await startRealtimeServer(database.db);
-    [owner, guest, stranger] = await Promise.all(["Ada", "Ben", "Cy"].map((name) => seedUser(database.db, name)));
+    [owner, guest, stranger] = await seedUsers(database.db, ["Ada", "Ben", "Cy"]);
     room = await seedRoom(database.db, owner, guest);
   });
 
@@ -38,7 +38,8 @@ describe("who may open a room's namespace", () => {
   it("refuses an anonymous handshake", async () => {
     const error = await refusal(server.client(room.id));
     expect(error.message).not.toBe("");
-    expect(server.io.of(`/rooms/${room.id}`).sockets.size).toBe(0);
+    // (Not io.of(name): that would create the namespace, without the room middleware.)
+    expect(server.io._nsps.get(`/rooms/${room.id}`)?.sockets.size ?? 0).toBe(0);
   });
 
   it("refuses a forged session cookie", async () => {

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
-import { seedRoom, seedUser, sessionCookie } from "../../helpers/seed";
+import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { waitFor } from "../../helpers/wait-for";
 import type { TAck } from "@/lib/shared/ack";
 import type { TCallJoined } from "@/lib/shared/realtime-events";
@@ -40,7 +40,7 @@ describe("call signaling", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     server = await startRealtimeServer(database.db);
-    [ada, ben, cy] = await Promise.all(["Ada", "Ben", "Cy"].map((name) => seedUser(database.db, name)));
+    [ada, ben, cy] = await seedUsers(database.db, ["Ada", "Ben", "Cy"]);
     room = await seedRoom(database.db, ada, ben);
     otherRoom = await seedRoom(database.db, cy, ada);
   });

@@ -1,0 +1,62 @@
+import { expect, type Page } from "@playwright/test";
+
+declare global {
+  interface Window {
+    __duetPeerConnections?: RTCPeerConnection[];
+  }
+}
+
+/**
+ * Installed before the page's own scripts: records every RTCPeerConnection the app makes,
+ * so a test can read its state and getStats() as a person's browser experiences them.
+ */
+export async function recordPeerConnections(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const Native = window.RTCPeerConnection;
+    const created: RTCPeerConnection[] = [];
+    window.__duetPeerConnections = created;
+    window.RTCPeerConnection = class extends Native {
+      constructor(configuration?: RTCConfiguration) {
+        super(configuration);
+        created.push(this);
+      }
+    } as typeof RTCPeerConnection;
+  });
+}
+
+export interface MediaFlow {
+  connectionState: string;
+  videoWidth: number;
+  framesDecoded: number;
+  audioPacketsReceived: number;
+}
+
+/** What the newest peer connection and the remote <video> show right now. */
+export async function mediaFlow(page: Page): Promise<MediaFlow> {
+  return page.evaluate(async () => {
+    const pcs = window.__duetPeerConnections ?? [];
+    const pc = [...pcs].reverse().find((candidate) => candidate.connectionState !== "closed");
+    const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+    const flow = { connectionState: pc?.connectionState ?? "none", videoWidth: video?.videoWidth ?? 0, framesDecoded: 0, audioPacketsReceived: 0 };
+    if (!pc) return flow;
+    (await pc.getStats()).forEach((report: { type: string; kind?: string; framesDecoded?: number; packetsReceived?: number }) => {
+      if (report.type !== "inbound-rtp") return;
+      if (report.kind === "video") flow.framesDecoded = report.framesDecoded ?? 0;
+      if (report.kind === "audio") flow.audioPacketsReceived = report.packetsReceived ?? 0;
+    });
+    return flow;
+  });
+}
+
+/** The remote video is playing: connected, sized, and decoding new frames and audio packets. */
+export async function expectRemoteMediaPlaying(page: Page): Promise<MediaFlow> {
+  let first: MediaFlow | undefined;
+  await expect
+    .poll(async () => {
+      const flow = await mediaFlow(page);
+      if (flow.connectionState === "connected" && flow.videoWidth > 0 && flow.framesDecoded > 0) first ??= flow;
+      return first ? flow.framesDecoded > first.framesDecoded && flow.audioPacketsReceived > first.audioPacketsReceived : false;
+    }, { message: "remote video and audio should be playing", timeout: 30_000, intervals: [100, 250, 500] })
+    .toBe(true);
+  return mediaFlow(page);
+}

@@ -1,0 +1,68 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as pause } from "node:timers/promises";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+
+export interface DuetProcess {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A production Duet (`next build` output + server.ts) on a fresh embedded database, started
+ * the way an operator starts it: migrate, then serve.
+ */
+export async function startDuet({ port, env = {} }: { port: number; env?: Record<string, string> }): Promise<DuetProcess> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "duet-e2e-"));
+  const url = `http://localhost:${port}`;
+  const processEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    SITE_URL: url,
+    DATABASE_URL: `file:${path.join(dataDir, "duet.db")}`,
+    AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+    LOG_LEVEL: "warn",
+    ...env,
+  };
+  const migrate = spawnSync(TSX, ["scripts/db-migrate.ts"], { cwd: ROOT, env: processEnv, encoding: "utf8" });
+  if (migrate.status !== 0) throw new Error(`db:migrate failed: ${migrate.stderr || migrate.stdout}`);
+
+  const child = spawn(TSX, ["server.ts"], { cwd: ROOT, env: processEnv, stdio: ["ignore", "inherit", "inherit"] });
+  await waitUntilHealthy(url, child);
+  return {
+    url,
+    dataDir,
+    async stop() {
+      await stopProcess(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Duet exited with code ${child.exitCode} before it was ready`);
+    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await pause(100);
+  }
+  child.kill("SIGKILL");
+  throw new Error(`Duet did not answer ${url}/api/health within 60 s`);
+}
+
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 12_000);
+  await exited;
+  clearTimeout(timer);
+}
