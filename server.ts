@@ -7,26 +7,39 @@ import next from "next";
 import { REALTIME_PATH } from "./lib/shared/realtime-events";
 import { db } from "./lib/server/db";
 import { env } from "./lib/server/env";
+import { installGracefulShutdown } from "./lib/server/graceful-shutdown";
+import { createRequestLogger } from "./lib/server/http/request-logger";
 import { logger } from "./lib/server/logger-instance";
 import { createRealtimeServer } from "./lib/server/realtime/create-realtime-server";
-import { installGracefulShutdown } from "./lib/server/graceful-shutdown";
+import { createRoomsRedisAdapter } from "./lib/server/realtime/redis-streams-adapter";
+import { getRedisClient } from "./lib/server/redis-client";
 
 async function main(): Promise<void> {
   const app = next({ dev: env.NODE_ENV !== "production", hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
+  const logRequest = createRequestLogger({ logger, trustProxy: env.TRUST_PROXY });
+  // Several nodes share rooms through Redis; a single node needs nothing but itself.
+  const redis = env.REDIS_URL ? await getRedisClient(env.REDIS_URL, logger) : null;
 
-  const httpServer = createServer((req, res) => void handleRequest(req, res));
-  const { io } = createRealtimeServer(httpServer, { db, logger, authSecret: env.AUTH_SECRET, siteUrl: env.SITE_URL });
+  const httpServer = createServer((req, res) => {
+    logRequest(req, res);
+    void handleRequest(req, res);
+  });
+  const io = createRealtimeServer(
+    httpServer,
+    { db, logger, authSecret: env.AUTH_SECRET, siteUrl: env.SITE_URL },
+    { adapter: redis ? createRoomsRedisAdapter(redis) : undefined },
+  );
   // Socket.IO takes its own upgrades; the rest (Next's dev-time HMR socket) go to Next.
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith(`${REALTIME_PATH}/`)) void handleUpgrade(req, socket, head);
   });
 
-  installGracefulShutdown({ httpServer, io, db, logger });
+  installGracefulShutdown({ httpServer, io, db, logger, closeResources: async () => void (await redis?.quit()) });
   httpServer.listen(env.PORT, env.HOST, () => {
-    logger.info({ url: env.SITE_URL, host: env.HOST, port: env.PORT, mode: env.NODE_ENV }, "Duet is listening");
+    logger.info({ url: env.SITE_URL, host: env.HOST, port: env.PORT, mode: env.NODE_ENV, nodes: redis ? "redis" : "single" }, "Duet is listening");
   });
 }
 

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { TCallPeer, TMediaState } from "@/lib/shared/realtime-events";
+import type { TCallPairing, TCallPeer, TMediaState, TSessionDescription, TIceCandidate } from "@/lib/shared/realtime-events";
 import type { TIceConfig } from "@/lib/shared/turn";
 import { fetchIceConfig } from "./fetch-ice-config";
 import { PeerConnection } from "./peer-connection";
@@ -26,40 +26,51 @@ export interface UseCallOptions {
   socket: TRoomSocket | null;
   localStream: MediaStream | null;
   media: TMediaState;
-  iceTransportPolicy?: RTCIceTransportPolicy;
 }
 
-/** The 1:1 call of a room: join, the peer connection's life, and the other member's media state. */
-export function useCall({ socket, localStream, media, iceTransportPolicy }: UseCallOptions): CallState {
+/** The 1:1 call of a room: joining, the peer connection's life, and the other member's media state. */
+export function useCall({ socket, localStream, media }: UseCallOptions): CallState {
   const [status, setStatus] = useState<TCallStatus>("idle");
   const [peer, setPeer] = useState<TCallPeer | null>(null);
   const [remoteStream, setRemoteStream] = useState<MediaStream | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const connection = useRef<PeerConnection | null>(null);
+  const connection = useRef<{ peerConnectionId: string; pc: PeerConnection } | null>(null);
   const iceConfig = useRef<TIceConfig | null>(null);
   const joined = useRef(false);
-  const latest = useRef({ localStream, media, iceTransportPolicy });
-  latest.current = { localStream, media, iceTransportPolicy };
+  const latest = useRef({ localStream, media });
+  latest.current = { localStream, media };
 
   const closeConnection = useCallback(() => {
-    connection.current?.close();
+    connection.current?.pc.close();
     connection.current = null;
     setRemoteStream(null);
   }, []);
 
-  const openConnection = useCallback(
-    (initiator: boolean) => {
-      if (!socket || !iceConfig.current) return;
+  const refreshIce = useCallback(async (restart: boolean) => {
+    try {
+      iceConfig.current = await fetchIceConfig();
+      connection.current?.pc.updateIceServers(iceConfig.current, restart);
+    } catch (reason) {
+      setError((reason as Error).message);
+    }
+  }, []);
+
+  /** Pairs with the other member; a pairing already under way with the same connection is kept. */
+  const pair = useCallback(
+    ({ peer: next, initiator }: TCallPairing) => {
+      if (!socket || !iceConfig.current || !joined.current) return;
+      setPeer(next);
+      setNotice(null);
+      if (connection.current?.peerConnectionId === next.connectionId) return;
       closeConnection();
       setStatus("connecting");
       setError(null);
-      connection.current = new PeerConnection({
+      const pc = new PeerConnection({
         iceConfig: iceConfig.current,
         localStream: latest.current.localStream,
         initiator,
         polite: !initiator,
-        iceTransportPolicy: latest.current.iceTransportPolicy,
         sendDescription: (description) => socket.emit("signal:description", { description }),
         sendCandidate: (candidate) => socket.emit("signal:candidate", { candidate }),
         onRemoteStream: (stream) => setRemoteStream(stream),
@@ -70,19 +81,10 @@ export function useCall({ socket, localStream, media, iceTransportPolicy }: UseC
         },
         onIceError: (message) => setError(message),
       });
+      connection.current = { peerConnectionId: next.connectionId, pc };
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- refreshIce is stable (refs only)
-    [socket, closeConnection],
+    [socket, closeConnection, refreshIce],
   );
-
-  const refreshIce = useCallback(async (restart: boolean) => {
-    try {
-      iceConfig.current = await fetchIceConfig();
-      connection.current?.updateIceServers(iceConfig.current, restart);
-    } catch (reason) {
-      setError((reason as Error).message);
-    }
-  }, []);
 
   const join = useCallback(async () => {
     if (!socket || joined.current) return;
@@ -96,19 +98,21 @@ export function useCall({ socket, localStream, media, iceTransportPolicy }: UseC
       setError((reason as Error).message);
       return;
     }
+    // Joined from now on: when both join at once on different nodes, the other member's
+    // pairing may arrive before this join's reply.
+    joined.current = true;
     socket.emit("call:join", latest.current.media, (ack) => {
       if (!ack.ok) {
+        joined.current = false;
         setStatus("idle");
         setError(ack.error.message);
         return;
       }
-      joined.current = true;
-      setPeer(ack.data.peer);
-      // The member already in the call sends the first offer; we answer it.
-      if (ack.data.peer) openConnection(false);
-      else setStatus("waiting");
+      if (ack.data.pairing) pair(ack.data.pairing);
+      // The other member may have paired with us already (both joined at once).
+      else if (!connection.current) setStatus("waiting");
     });
-  }, [socket, openConnection]);
+  }, [socket, pair]);
 
   const leave = useCallback(() => {
     joined.current = false;
@@ -120,48 +124,45 @@ export function useCall({ socket, localStream, media, iceTransportPolicy }: UseC
 
   useEffect(() => {
     if (!socket) return;
-    const onPeerJoined = (next: TCallPeer) => {
-      if (!joined.current) return;
-      setPeer(next);
-      setNotice(null);
-      openConnection(true);
-    };
-    const onPeerLeft = () => {
+    const current = (connectionId: string) => (connection.current?.peerConnectionId === connectionId ? connection.current.pc : null);
+    const onPeerLeft = ({ connectionId }: { connectionId: string }) => {
+      // A departure of some older connection of the peer's is not this call's.
+      if (connection.current && !current(connectionId)) return;
       closeConnection();
-      setPeer((current) => {
-        if (current) setNotice(`${current.user.name} left the call`);
+      setPeer((gone) => {
+        if (gone) setNotice(`${gone.user.name} left the call`);
         return null;
       });
       if (joined.current) setStatus("waiting");
     };
-    const onDescription = ({ description }: { description: Parameters<PeerConnection["handleDescription"]>[0] }) =>
-      void connection.current?.handleDescription(description).catch((reason: Error) => setError(reason.message));
-    const onCandidate = ({ candidate }: { candidate: Parameters<PeerConnection["handleCandidate"]>[0] }) =>
-      void connection.current?.handleCandidate(candidate);
+    const onDescription = ({ connectionId, description }: { connectionId: string; description: TSessionDescription }) =>
+      void current(connectionId)?.handleDescription(description).catch((reason: Error) => setError(reason.message));
+    const onCandidate = ({ connectionId, candidate }: { connectionId: string; candidate: TIceCandidate }) =>
+      void current(connectionId)?.handleCandidate(candidate);
     const onMediaState = ({ userId, audio, video }: { userId: string } & TMediaState) =>
-      setPeer((current) => (current?.user.id === userId ? { ...current, media: { audio, video } } : current));
-    // The server forgets the call when this socket drops; after a reconnect, join again.
+      setPeer((known) => (known?.user.id === userId ? { ...known, media: { audio, video } } : known));
+    // The server forgets the call when this connection drops; after a reconnect, join again.
     const onReconnect = () => {
       if (!joined.current) return;
       joined.current = false;
       closeConnection();
       void join();
     };
-    socket.on("call:peer-joined", onPeerJoined);
+    socket.on("call:peer-joined", pair);
     socket.on("call:peer-left", onPeerLeft);
     socket.on("signal:description", onDescription);
     socket.on("signal:candidate", onCandidate);
     socket.on("media:state", onMediaState);
     socket.io.on("reconnect", onReconnect);
     return () => {
-      socket.off("call:peer-joined", onPeerJoined);
+      socket.off("call:peer-joined", pair);
       socket.off("call:peer-left", onPeerLeft);
       socket.off("signal:description", onDescription);
       socket.off("signal:candidate", onCandidate);
       socket.off("media:state", onMediaState);
       socket.io.off("reconnect", onReconnect);
     };
-  }, [socket, openConnection, closeConnection, join]);
+  }, [socket, pair, closeConnection, join]);
 
   // Tell the other side about mute and camera-off while in the call.
   useEffect(() => {
@@ -169,11 +170,12 @@ export function useCall({ socket, localStream, media, iceTransportPolicy }: UseC
   }, [socket, media]);
 
   // Refresh TURN credentials before they expire.
+  const inCall = status !== "idle" && status !== "joining";
   useEffect(() => {
-    if (status === "idle" || !iceConfig.current) return;
+    if (!inCall || !iceConfig.current) return;
     const timer = setInterval(() => void refreshIce(false), iceConfig.current.ttlSeconds * 800);
     return () => clearInterval(timer);
-  }, [status === "idle", refreshIce]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [inCall, refreshIce]);
 
   // Surface a call that never finds a media path.
   useEffect(() => {

@@ -17,6 +17,7 @@ export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; sta
       replaced = true;
       setStatus("replaced");
     });
+    next.on("server:shutdown", () => setStatus("reconnecting"));
     next.on("disconnect", (reason) => {
       if (replaced) return;
       // The server closing the socket (other than to replace it) means we are no longer admitted.

@@ -42,11 +42,19 @@ export const ZChatSendPayload = z.object({ clientId: ZClientMessageId, body: ZMe
 export interface TCallPeer {
   user: TPublicUser;
   media: TMediaState;
+  /** The peer's connection: signaling and departures name it, so a stale tab's can be told apart. */
+  connectionId: string;
 }
 
-/** Reply to `call:join`: the member already in the call (who will offer), if any. */
+/** Two members are both in the call; `initiator` says whether the receiver makes the first offer. */
+export interface TCallPairing {
+  peer: TCallPeer;
+  initiator: boolean;
+}
+
+/** Reply to `call:join`: the pairing if the other member is already in the call. */
 export interface TCallJoined {
-  peer: TCallPeer | null;
+  pairing: TCallPairing | null;
 }
 
 export interface TPresence {
@@ -64,11 +72,11 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  /** To the member already in the call: the other joined, make the first offer. */
-  "call:peer-joined": (peer: TCallPeer) => void;
-  "call:peer-left": (payload: { userId: string }) => void;
-  "signal:description": (payload: { from: string; description: TSessionDescription }) => void;
-  "signal:candidate": (payload: { from: string; candidate: TIceCandidate }) => void;
+  /** To the member already in the call: the other one joined. */
+  "call:peer-joined": (pairing: TCallPairing) => void;
+  "call:peer-left": (payload: { userId: string; connectionId: string }) => void;
+  "signal:description": (payload: { from: string; connectionId: string; description: TSessionDescription }) => void;
+  "signal:candidate": (payload: { from: string; connectionId: string; candidate: TIceCandidate }) => void;
   "media:state": (payload: { userId: string } & TMediaState) => void;
   "presence:update": (presence: TPresence) => void;
   "chat:message": (message: TChatMessage) => void;
@@ -76,6 +84,8 @@ export interface ServerToClientEvents {
   "room:error": (error: { code: string; message: string; event: string }) => void;
   /** This user opened the room elsewhere; this connection is closed. */
   "session:replaced": () => void;
+  /** This server is stopping; the client reconnects (to another node, behind a proxy). */
+  "server:shutdown": () => void;
 }
 
 export const REALTIME_PATH = "/socket.io";

@@ -2,7 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { createLogger } from "@/lib/server/logger";
-import { createRealtimeServer, type RealtimeApp } from "@/lib/server/realtime/create-realtime-server";
+import { createRealtimeServer, type RealtimeOptions } from "@/lib/server/realtime/create-realtime-server";
+import type { RealtimeServer } from "@/lib/server/realtime/types";
 import type { TDbClient } from "@/lib/server/db/create-db-client";
 import { REALTIME_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime-events";
 import { roomNamespace } from "@/lib/shared/room";
@@ -12,23 +13,27 @@ export const TEST_SITE_URL = "http://duet.test";
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export interface TestRealtimeServer extends RealtimeApp {
+export interface TestRealtimeServer {
+  io: RealtimeServer;
   url: string;
+  /** Room namespaces open on this node. */
+  openRooms(): number;
   /** A client of a room namespace; it does not connect until asked. */
   client(roomId: string, options?: { cookie?: string; origin?: string | null; namespace?: string }): TestClient;
   close(): Promise<void>;
 }
 
 /** The real realtime server on an ephemeral port, as server.ts wires it (without Next). */
-export async function startRealtimeServer(db: TDbClient): Promise<TestRealtimeServer> {
+export async function startRealtimeServer(db: TDbClient, options: RealtimeOptions = {}): Promise<TestRealtimeServer> {
   const httpServer = createServer();
-  const app = createRealtimeServer(httpServer, { db, logger: createLogger("silent"), authSecret: TEST_AUTH_SECRET, siteUrl: TEST_SITE_URL });
+  const io = createRealtimeServer(httpServer, { db, logger: createLogger("silent"), authSecret: TEST_AUTH_SECRET, siteUrl: TEST_SITE_URL }, options);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
   return {
-    ...app,
+    io,
     url,
+    openRooms: () => [...io._nsps.keys()].filter((name) => name.startsWith("/rooms/")).length,
     client(roomId, { cookie, origin = TEST_SITE_URL, namespace } = {}) {
       const headers: Record<string, string> = {};
       if (cookie) headers.cookie = cookie;
@@ -46,7 +51,7 @@ export async function startRealtimeServer(db: TDbClient): Promise<TestRealtimeSe
     },
     async close() {
       clients.forEach((socket) => socket.disconnect());
-      await new Promise<void>((resolve) => app.io.close(() => resolve()));
+      await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
 }

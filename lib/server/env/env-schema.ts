@@ -31,6 +31,10 @@ export const ZEnvSchema = z
     AUTH_SECRET: optionalString.pipe(
       z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
     ),
+    TRUST_PROXY: z
+      .enum(["true", "false", "1", "0", ""])
+      .default("false")
+      .transform((value) => value === "true" || value === "1"),
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
     STUN_URLS: commaList.default([]),
     TURN_URLS: commaList.default([]),

@@ -1,24 +1,29 @@
 import { z } from "zod";
 import { ZCallJoinPayload, ZMediaUpdatePayload } from "@/lib/shared/realtime-events";
 import { withAck, withoutAck } from "./handle-event";
-import { userChannel } from "./user-channel";
+import { broadcastPresence, CALL_CHANNEL, callPeer } from "./room-connections";
+import { isInitiator } from "./room-registry";
 import type { HandlerContext } from "./types";
 
 export function registerCallHandlers(ctx: HandlerContext): void {
-  const { socket, namespace, registry } = ctx;
-  const { roomId, user } = socket.data;
+  const { socket, namespace } = ctx;
+  const { user } = socket.data;
 
   socket.on(
     "call:join",
-    withAck(ctx, "call:join", ZCallJoinPayload, (media) => {
-      // Joining again (a reload of the call without a reload of the page) starts afresh.
+    withAck(ctx, "call:join", ZCallJoinPayload, async (media) => {
+      // Joining again (a new call without a reload of the page) starts afresh.
       leaveCall(ctx);
-      const { peer } = registry.joinCall(roomId, user.id, media);
-      // The member already in the call offers and the newcomer answers: a server-decided
-      // first offer avoids start-up glare, which wedges Chromium's ICE gathering.
-      if (peer) namespace.to(userChannel(peer.user.id)).emit("call:peer-joined", { user, media });
-      namespace.emit("presence:update", registry.presence(roomId));
-      return { peer };
+      socket.data.inCall = true;
+      socket.data.media = media;
+      await socket.join(CALL_CHANNEL);
+      const peer = await callPeer(namespace, user.id);
+      if (peer) {
+        const self = { user, media, connectionId: socket.id };
+        namespace.to(peer.connectionId).emit("call:peer-joined", { peer: self, initiator: isInitiator(peer.user.id, user.id) });
+      }
+      void broadcastPresence(namespace);
+      return { pairing: peer ? { peer, initiator: isInitiator(user.id, peer.user.id) } : null };
     }),
   );
 
@@ -26,7 +31,7 @@ export function registerCallHandlers(ctx: HandlerContext): void {
     "call:leave",
     withAck(ctx, "call:leave", z.undefined(), () => {
       leaveCall(ctx);
-      namespace.emit("presence:update", registry.presence(roomId));
+      void broadcastPresence(namespace);
       return null;
     }),
   );
@@ -34,17 +39,16 @@ export function registerCallHandlers(ctx: HandlerContext): void {
   socket.on(
     "media:update",
     withoutAck(ctx, "media:update", ZMediaUpdatePayload, (media) => {
-      registry.setMedia(roomId, user.id, media);
+      socket.data.media = media;
       socket.broadcast.emit("media:state", { userId: user.id, ...media });
     }),
   );
 }
 
-/** Takes the user out of the call and tells the other member, if they were in it. */
-export function leaveCall({ socket, namespace, registry }: Pick<HandlerContext, "socket" | "namespace" | "registry">): void {
-  const { roomId, user } = socket.data;
-  const peer = registry.peerInCall(roomId, user.id);
-  if (registry.leaveCall(roomId, user.id).wasInCall && peer) {
-    namespace.to(userChannel(peer.user.id)).emit("call:peer-left", { userId: user.id });
-  }
+/** Takes this connection out of the call and tells whoever is still in it. */
+export function leaveCall({ socket, namespace }: Pick<HandlerContext, "socket" | "namespace">): void {
+  if (!socket.data.inCall) return;
+  socket.data.inCall = false;
+  void socket.leave(CALL_CHANNEL);
+  namespace.to(CALL_CHANNEL).except(socket.id).emit("call:peer-left", { userId: socket.data.user.id, connectionId: socket.id });
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { ackError, ackOk, toErrorBody, type TAckCallback } from "@/lib/shared/ack";
 import { isAppError } from "@/lib/shared/errors";
 import { parseInput } from "@/lib/shared/validation";
+import { trackInFlight } from "./in-flight";
 import type { HandlerContext } from "./types";
 
 /**
@@ -18,12 +19,16 @@ export function withAck<TSchema extends z.ZodType, TData>(
     // An event without a payload receives its ack as the first argument.
     if (typeof payload === "function" && ack === undefined) [payload, ack] = [undefined, payload];
     const reply: TAckCallback<TData> = typeof ack === "function" ? (ack as TAckCallback<TData>) : () => {};
-    try {
-      reply(ackOk(await run(parseInput(schema, payload))));
-    } catch (error) {
-      logUnexpected(ctx, event, error);
-      reply(ackError(error));
-    }
+    await trackInFlight(
+      (async () => {
+        try {
+          reply(ackOk(await run(parseInput(schema, payload))));
+        } catch (error) {
+          logUnexpected(ctx, event, error);
+          reply(ackError(error));
+        }
+      })(),
+    );
   };
 }
 

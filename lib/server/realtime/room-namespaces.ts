@@ -4,7 +4,7 @@ import { getMembership } from "../rooms/get-membership";
 import { roomExists } from "../rooms/room-exists";
 import { leaveCall, registerCallHandlers } from "./call.handlers";
 import { registerChatHandlers } from "./chat.handlers";
-import { RoomRegistry } from "./room-registry";
+import { broadcastPresence } from "./room-connections";
 import { registerSignalHandlers } from "./signal.handlers";
 import type { AuthenticatedRequest, HandlerContext, RealtimeDeps, RealtimeServer, RoomNamespace, RoomSocket } from "./types";
 import { userChannel } from "./user-channel";
@@ -14,8 +14,7 @@ import { userChannel } from "./user-channel";
  * clients cannot mint namespaces; the middleware admits only the room's members. Both
  * refusals carry the same message, so a non-member cannot tell a full room from a wrong link.
  */
-export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): RoomRegistry {
-  const registry = new RoomRegistry();
+export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): void {
   const { db, logger } = deps;
 
   const rooms = io.of((name, _auth, next) => {
@@ -34,7 +33,7 @@ export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): Ro
     getMembership(db, { roomId, userId: user.id }).then(
       (role) => {
         if (!role) return next(new Error(ROOM_UNAVAILABLE));
-        socket.data = { user, roomId };
+        socket.data = { user, roomId, inCall: false, media: { audio: true, video: true } };
         next();
       },
       (error: unknown) => {
@@ -44,36 +43,25 @@ export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): Ro
     );
   });
 
-  rooms.on("connection", (socket: RoomSocket) => onConnection({ ...deps, socket, namespace: socket.nsp as RoomNamespace, registry }));
-  return registry;
+  rooms.on("connection", (socket: RoomSocket) => onConnection({ ...deps, socket, namespace: socket.nsp as RoomNamespace }));
 }
 
 function onConnection(ctx: HandlerContext): void {
-  const { socket, namespace, registry, logger } = ctx;
+  const { socket, namespace, logger } = ctx;
   const { roomId, user } = socket.data;
-  let replacedSocketId: string | null;
-  try {
-    ({ replacedSocketId } = registry.connect(roomId, user, socket.id));
-  } catch {
-    socket.disconnect(true);
-    return;
-  }
-  if (replacedSocketId) {
-    // The same person opened the room again (another tab, a reconnect): the newest wins.
-    const stale = namespace.sockets.get(replacedSocketId);
-    stale?.emit("session:replaced");
-    stale?.disconnect(true);
-  }
-  socket.join(userChannel(user.id));
+  // The same person opened the room again (another tab, a reconnect), maybe on another
+  // node: the newest connection wins.
+  namespace.to(userChannel(user.id)).emit("session:replaced");
+  namespace.in(userChannel(user.id)).disconnectSockets(true);
+  void socket.join(userChannel(user.id));
   registerChatHandlers(ctx);
   registerCallHandlers(ctx);
   registerSignalHandlers(ctx);
-  namespace.emit("presence:update", registry.presence(roomId));
+  void broadcastPresence(namespace).catch((error: unknown) => logger.warn({ err: error, roomId }, "presence broadcast failed"));
   logger.debug({ roomId, userId: user.id }, "joined room");
 
   socket.on("disconnect", () => {
     leaveCall(ctx);
-    registry.disconnect(roomId, user.id, socket.id);
-    namespace.emit("presence:update", registry.presence(roomId));
+    void broadcastPresence(namespace).catch((error: unknown) => logger.warn({ err: error, roomId }, "presence broadcast failed"));
   });
 }

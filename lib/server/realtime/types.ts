@@ -4,12 +4,9 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/re
 import type { TPublicUser } from "@/lib/shared/user";
 import type { TDbClient } from "../db/create-db-client";
 import type { TLogger } from "../logger";
-import type { RoomRegistry } from "./room-registry";
+import type { TAttendee } from "./room-registry";
 
-export interface SocketData {
-  user: TPublicUser;
-  roomId: string;
-}
+export type SocketData = TAttendee;
 
 // Server-to-server events are unused: rooms talk only through client events.
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -30,5 +27,4 @@ export interface RealtimeDeps {
 export interface HandlerContext extends RealtimeDeps {
   socket: RoomSocket;
   namespace: RoomNamespace;
-  registry: RoomRegistry;
 }

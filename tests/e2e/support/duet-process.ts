@@ -13,11 +13,19 @@ export interface DuetProcess {
   stop(): Promise<void>;
 }
 
+export interface StartDuetOptions {
+  port: number;
+  /** Overrides; e.g. DATABASE_URL to share one PostgreSQL database between several nodes. */
+  env?: Record<string, string>;
+  /** false: skip `db:migrate` (another node sharing the database has run it). Default true. */
+  migrate?: boolean;
+}
+
 /**
- * A production Duet (`next build` output + server.ts) on a fresh embedded database, started
- * the way an operator starts it: migrate, then serve.
+ * A production Duet (`next build` output + server.ts) on a fresh embedded database (unless
+ * env.DATABASE_URL says otherwise), started the way an operator starts it: migrate, then serve.
  */
-export async function startDuet({ port, env = {} }: { port: number; env?: Record<string, string> }): Promise<DuetProcess> {
+export async function startDuet({ port, env = {}, migrate: runMigrations = true }: StartDuetOptions): Promise<DuetProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "duet-e2e-"));
   const url = `http://localhost:${port}`;
   const processEnv: NodeJS.ProcessEnv = {
@@ -31,8 +39,10 @@ export async function startDuet({ port, env = {} }: { port: number; env?: Record
     LOG_LEVEL: "warn",
     ...env,
   };
-  const migrate = spawnSync(TSX, ["scripts/db-migrate.ts"], { cwd: ROOT, env: processEnv, encoding: "utf8" });
-  if (migrate.status !== 0) throw new Error(`db:migrate failed: ${migrate.stderr || migrate.stdout}`);
+  if (runMigrations) {
+    const migrate = spawnSync(TSX, ["scripts/db-migrate.ts"], { cwd: ROOT, env: processEnv, encoding: "utf8" });
+    if (migrate.status !== 0) throw new Error(`db:migrate failed: ${migrate.stderr || migrate.stdout}`);
+  }
 
   const child = spawn(TSX, ["server.ts"], { cwd: ROOT, env: processEnv, stdio: ["ignore", "inherit", "inherit"] });
   await waitUntilHealthy(url, child);

@@ -74,6 +74,6 @@ describe("who may open a room's namespace", () => {
     expect(server.io._nsps.has(`/rooms/${room.id}`)).toBe(true);
     socket.disconnect();
     await waitFor(() => !server.io._nsps.has(`/rooms/${room.id}`), "the empty namespace to be removed");
-    expect(server.registry.size).toBe(0);
+    expect(server.openRooms()).toBe(0);
   });
 });

@@ -48,7 +48,7 @@ describe("call signaling", () => {
   afterEach(async () => {
     sockets.forEach((socket) => socket.disconnect());
     sockets = [];
-    await waitFor(() => server.registry.size === 0, "rooms to empty");
+    await waitFor(() => server.openRooms() === 0, "rooms to empty");
   });
 
   afterAll(async () => {
@@ -56,14 +56,21 @@ describe("call signaling", () => {
     await database.cleanup();
   });
 
-  it("tells the member already in the call to offer when the other joins, and the newcomer who is there", async () => {
+  it("pairs the two members when the second joins, and names exactly one of them to make the first offer", async () => {
     const adaSocket = await open(ada);
     const benSocket = await open(ben);
-    expect(await join(adaSocket)).toEqual({ ok: true, data: { peer: null } });
-    const offerRequest = nextEvent(adaSocket, "call:peer-joined");
+    expect(await join(adaSocket)).toEqual({ ok: true, data: { pairing: null } });
+    const paired = nextEvent(adaSocket, "call:peer-joined");
     const benJoined = await join(benSocket, { audio: false, video: true });
-    expect(benJoined).toEqual({ ok: true, data: { peer: { user: { id: ada.id, name: ada.name }, media: MEDIA } } });
-    expect(await offerRequest).toEqual({ user: { id: ben.id, name: ben.name }, media: { audio: false, video: true } });
+    const adaFirst = ada.id < ben.id;
+    expect(benJoined).toEqual({
+      ok: true,
+      data: { pairing: { peer: { user: { id: ada.id, name: ada.name }, media: MEDIA, connectionId: adaSocket.id }, initiator: !adaFirst } },
+    });
+    expect(await paired).toEqual({
+      peer: { user: { id: ben.id, name: ben.name }, media: { audio: false, video: true }, connectionId: benSocket.id },
+      initiator: adaFirst,
+    });
   });
 
   it("relays a description and candidates to the other member only", async () => {
@@ -80,12 +87,12 @@ describe("call signaling", () => {
 
     const description = nextEvent(benSocket, "signal:description");
     adaSocket.emit("signal:description", { description: OFFER });
-    expect(await description).toEqual({ from: ada.id, description: OFFER });
+    expect(await description).toEqual({ from: ada.id, connectionId: adaSocket.id, description: OFFER });
 
     const candidate = { candidate: "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", sdpMid: "0", sdpMLineIndex: 0 };
     const relayed = nextEvent(benSocket, "signal:candidate");
     adaSocket.emit("signal:candidate", { candidate });
-    expect(await relayed).toEqual({ from: ada.id, candidate });
+    expect(await relayed).toEqual({ from: ada.id, connectionId: adaSocket.id, candidate });
 
     // A round trip on each other socket proves nothing else was still on its way to them.
     await Promise.all([adaSocket, cySocket, adaInOtherRoom].map((socket) => socket.emitWithAck("call:join", MEDIA)));
@@ -129,15 +136,16 @@ describe("call signaling", () => {
     await join(benSocket);
     const left = nextEvent(adaSocket, "call:peer-left");
     expect(await benSocket.emitWithAck("call:leave")).toEqual({ ok: true, data: null });
-    expect(await left).toEqual({ userId: ben.id });
+    expect(await left).toEqual({ userId: ben.id, connectionId: benSocket.id });
 
     const rejoined = nextEvent(adaSocket, "call:peer-joined");
     await join(benSocket);
-    expect((await rejoined).user.id).toBe(ben.id);
+    expect((await rejoined).peer.user.id).toBe(ben.id);
 
     const gone = nextEvent(adaSocket, "call:peer-left");
+    const benConnection = benSocket.id;
     benSocket.disconnect();
-    expect(await gone).toEqual({ userId: ben.id });
+    expect(await gone).toEqual({ userId: ben.id, connectionId: benConnection });
   });
 
   it("relays mute and camera-off to the other member", async () => {

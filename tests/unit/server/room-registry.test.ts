@@ -1,49 +1,39 @@
-import { RoomRegistry } from "@/lib/server/realtime/room-registry";
-import { AppError } from "@/lib/shared/errors";
+import { isInitiator, peerOf, presenceOf, type TConnection } from "@/lib/server/realtime/room-registry";
 
 const ada = { id: "ada", name: "Ada" };
 const ben = { id: "ben", name: "Ben" };
-const cy = { id: "cy", name: "Cy" };
 const MEDIA = { audio: true, video: true };
+const connection = (id: string, user: typeof ada, inCall = false, media = MEDIA): TConnection => ({
+  id,
+  data: { user, roomId: "r", inCall, media },
+});
 
 describe("the room registry", () => {
-  it("rejects a third participant", () => {
-    const registry = new RoomRegistry();
-    registry.connect("r", ada, "s1");
-    registry.connect("r", ben, "s2");
-    expect(() => registry.connect("r", cy, "s3")).toThrow(new AppError("ROOM_FULL", "This room is for two people"));
+  it("pairs a member only with the other member in the call", () => {
+    const connections = [connection("a1", ada, true), connection("b1", ben, false)];
+    expect(peerOf(connections, ada.id)).toBeNull();
+    connections[1] = connection("b1", ben, true, { audio: false, video: true });
+    expect(peerOf(connections, ada.id)).toEqual({ user: ben, media: { audio: false, video: true }, connectionId: "b1" });
+    expect(peerOf(connections, ben.id)).toEqual({ user: ada, media: MEDIA, connectionId: "a1" });
   });
 
-  it("lets the member already in the call offer to the one who joins", () => {
-    const registry = new RoomRegistry();
-    registry.connect("r", ada, "s1");
-    registry.connect("r", ben, "s2");
-    expect(registry.joinCall("r", ada.id, MEDIA).peer).toBeNull();
-    expect(registry.joinCall("r", ben.id, { audio: false, video: true }).peer).toEqual({ user: ada, media: MEDIA });
-    expect(registry.peerInCall("r", ada.id)).toEqual({ user: ben, media: { audio: false, video: true } });
+  it("never pairs a member with their own other connection", () => {
+    expect(peerOf([connection("a1", ada, true), connection("a2", ada, true)], ada.id)).toBeNull();
   });
 
-  it("replaces a user's older connection and ignores that connection's late disconnect", () => {
-    const registry = new RoomRegistry();
-    registry.connect("r", ada, "old");
-    expect(registry.connect("r", ada, "new")).toEqual({ replacedSocketId: "old" });
-    registry.disconnect("r", ada.id, "old");
-    expect(registry.presence("r").members).toEqual([{ user: ada, inCall: false }]);
+  it("names exactly one of the two members to make the first offer", () => {
+    expect(isInitiator(ada.id, ben.id)).not.toBe(isInitiator(ben.id, ada.id));
   });
 
-  it("forgets a room when its last person leaves", () => {
-    const registry = new RoomRegistry();
-    registry.connect("r", ada, "s1");
-    registry.joinCall("r", ada.id, MEDIA);
-    expect(registry.disconnect("r", ada.id, "s1")).toEqual({ wasInCall: true });
-    expect(registry.size).toBe(0);
+  it("lists each member present once, in the call if any of their connections is", () => {
+    const presence = presenceOf([connection("a1", ada), connection("a2", ada, true), connection("b1", ben)]);
+    expect(presence.members).toEqual([
+      { user: ada, inCall: true },
+      { user: ben, inCall: false },
+    ]);
   });
 
-  it("does not pair members of different rooms", () => {
-    const registry = new RoomRegistry();
-    registry.connect("r1", ada, "s1");
-    registry.connect("r2", ben, "s2");
-    registry.joinCall("r1", ada.id, MEDIA);
-    expect(registry.joinCall("r2", ben.id, MEDIA).peer).toBeNull();
+  it("shows an empty room as nobody present", () => {
+    expect(presenceOf([])).toEqual({ members: [] });
   });
 });

@@ -1,0 +1,80 @@
+import { createConnection } from "node:net";
+import { startDuet, type DuetProcess } from "../support/duet-process";
+import { freePort } from "../support/free-port";
+import { startNginx, type NginxProcess } from "../support/nginx";
+import { createTestDatabase } from "../support/postgres";
+
+const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+export interface ProxiedDuet {
+  /** https://localhost:<port>: what people open. */
+  site: string;
+  nginx: NginxProcess;
+  nodes: DuetProcess[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The production shape on loopback: two Duet nodes sharing one fresh PostgreSQL database,
+ * Redis and AUTH_SECRET, behind nginx running the shipped deploy/nginx/duet.conf over TLS.
+ * The database is migrated once, by the first node; the second starts without migrating.
+ */
+export async function startProxiedDuet(): Promise<ProxiedDuet> {
+  const cleanups: Array<() => Promise<void>> = [];
+  // Last started, first stopped: nginx, then the nodes, then the database they used.
+  const stop = async () => {
+    const failures: unknown[] = [];
+    for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
+      await cleanup().catch((error: unknown) => failures.push(error));
+    }
+    if (failures.length > 0) throw failures[0];
+  };
+  try {
+    await expectRedis(REDIS_URL);
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
+    const [httpsPort, httpPort, firstPort, secondPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const site = `https://localhost:${httpsPort}`;
+    const env = {
+      DATABASE_URL: database.url,
+      REDIS_URL,
+      SITE_URL: site,
+      TRUST_PROXY: "true",
+      AUTH_SECRET: "proxy-e2e-secret-shared-by-both-nodes-0123456789",
+    };
+    // startDuet migrates synchronously before its first await, so the second node (which
+    // skips migrating) starts only once the schema is in place.
+    const started = await Promise.allSettled([startDuet({ port: firstPort, env }), startDuet({ port: secondPort, env, migrate: false })]);
+    const nodes = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    for (const node of nodes) cleanups.push(() => node.stop());
+    const failed = started.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+
+    const nginx = await startNginx({ httpPort, httpsPort, upstreams: [`127.0.0.1:${firstPort}`, `127.0.0.1:${secondPort}`] });
+    cleanups.push(() => nginx.stop());
+    return { site, nginx, nodes, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Fails with a clear message when Redis is not answering PING. */
+function expectRedis(url: string): Promise<void> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const fail = (reason: string) => reject(new Error(`This test needs Redis at ${url} (set E2E_REDIS_URL to use another): ${reason}`));
+    const socket = createConnection({ host: hostname, port: Number(port || 6379), timeout: 3_000 });
+    socket.once("connect", () => socket.write("PING\r\n"));
+    socket.once("data", (reply) => {
+      socket.destroy();
+      if (reply.toString().startsWith("+PONG")) resolve();
+      else fail(`unexpected reply ${JSON.stringify(reply.toString().trim())}`);
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      fail("no answer within 3 s");
+    });
+    socket.once("error", (error) => fail(error.message));
+  });
+}
