@@ -13,7 +13,8 @@ type TAdapter = ReturnType<TAdapterFactory>;
  * every room ever opened would leave two channels behind on the Redis server. We capture the
  * adapter's subscriber connection and unsubscribe a namespace's channels when it closes.
  */
-export function createRoomsRedisAdapter(redis: TRedisClient, channelPrefix = "socket.io"): TAdapterFactory {
+export function createRoomsRedisAdapter(redis: TRedisClient, options: Parameters<typeof createAdapter>[1] = {}): TAdapterFactory {
+  const channelPrefix = options.channelPrefix ?? "socket.io";
   let subscriber: { unsubscribe(channel: string): Promise<unknown> } | undefined;
   const capturing = new Proxy(redis, {
     get(target, property, receiver) {
@@ -31,7 +32,7 @@ export function createRoomsRedisAdapter(redis: TRedisClient, channelPrefix = "so
       };
     },
   });
-  const factory = createAdapter(capturing as TRedisClient, { channelPrefix });
+  const factory = createAdapter(capturing as TRedisClient, { ...options, channelPrefix });
   // A `function`, not an arrow: Socket.IO calls the adapter factory with `new`.
   return function roomsAdapter(nsp: Parameters<TAdapterFactory>[0]) {
     const adapter: TAdapter = factory(nsp);

@@ -51,9 +51,11 @@ function onConnection(ctx: HandlerContext): void {
   const { roomId, user } = socket.data;
   // The same person opened the room again (another tab, a reconnect), maybe on another
   // node: the newest connection wins.
-  namespace.to(userChannel(user.id)).emit("session:replaced");
-  namespace.in(userChannel(user.id)).disconnectSockets(true);
+  // `except`: with a cluster adapter the local part runs only after the publish, when this
+  // connection has already joined the channel.
   void socket.join(userChannel(user.id));
+  namespace.to(userChannel(user.id)).except(socket.id).emit("session:replaced");
+  namespace.in(userChannel(user.id)).except(socket.id).disconnectSockets(true);
   registerChatHandlers(ctx);
   registerCallHandlers(ctx);
   registerSignalHandlers(ctx);

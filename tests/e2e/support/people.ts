@@ -12,9 +12,9 @@ export interface Person {
 let counter = 0;
 
 /** A person with their own browser profile (context): their own cookies, camera and microphone. */
-export async function newPerson(browser: Browser, name: string): Promise<Person> {
+export async function newPerson(browser: Browser, name: string, baseURL = process.env.DUET_E2E_URL): Promise<Person> {
   counter += 1;
-  const context = await browser.newContext({ baseURL: process.env.DUET_E2E_URL });
+  const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await recordPeerConnections(page);
   return { name, email: `${name.toLowerCase()}-${Date.now()}-${counter}@example.test`, password: "a long enough password", context, page };
