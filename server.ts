@@ -12,7 +12,7 @@ import { createRequestLogger } from "./lib/server/http/request-logger";
 import { logger } from "./lib/server/logger-instance";
 import { createRealtimeServer } from "./lib/server/realtime/create-realtime-server";
 import { createRoomsRedisAdapter } from "./lib/server/realtime/redis-streams-adapter";
-import { getRedisClient } from "./lib/server/redis-client";
+import { closeRedisClient, getRedisClient } from "./lib/server/redis-client";
 
 async function main(): Promise<void> {
   const app = next({ dev: env.NODE_ENV !== "production", hostname: env.HOST, port: env.PORT });
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const handleUpgrade = app.getUpgradeHandler();
   const logRequest = createRequestLogger({ logger, trustProxy: env.TRUST_PROXY });
   // Several nodes share rooms through Redis; a single node needs nothing but itself.
-  const redis = env.REDIS_URL ? await getRedisClient(env.REDIS_URL, logger) : null;
+  const redis = env.REDIS_URL ? getRedisClient(env.REDIS_URL, logger) : null;
 
   const httpServer = createServer((req, res) => {
     logRequest(req, res);
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     if (!req.url?.startsWith(`${REALTIME_PATH}/`)) void handleUpgrade(req, socket, head);
   });
 
-  installGracefulShutdown({ httpServer, io, db, logger, closeResources: async () => void (await redis?.quit()) });
+  installGracefulShutdown({ httpServer, io, db, logger, closeResources: async () => void (redis && (await closeRedisClient(redis))) });
   httpServer.listen(env.PORT, env.HOST, () => {
     logger.info({ url: env.SITE_URL, host: env.HOST, port: env.PORT, mode: env.NODE_ENV, nodes: redis ? "redis" : "single" }, "Duet is listening");
   });

@@ -14,7 +14,7 @@ export async function checkReadiness(db: TDbClient, redisUrl: string | undefined
   const checks: Readiness["checks"] = {};
   const [database, redis] = await Promise.all([
     passes(() => db.room.findFirst({ select: { id: true } })),
-    redisUrl ? passes(async () => (await getRedisClient(redisUrl)).ping()) : Promise.resolve(null),
+    redisUrl ? passes(() => getRedisClient(redisUrl).ping()) : Promise.resolve(null),
   ]);
   checks.database = database ? "ok" : "failing";
   if (redis !== null) checks.redis = redis ? "ok" : "failing";

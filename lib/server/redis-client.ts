@@ -4,20 +4,38 @@ import type { TLogger } from "./logger";
 export type TRedisClient = ReturnType<typeof createClient>;
 
 const CACHE_KEY = Symbol.for("duet.redis.client");
-type TGlobalWithRedis = typeof globalThis & { [CACHE_KEY]?: Promise<TRedisClient> };
+type TGlobalWithRedis = typeof globalThis & { [CACHE_KEY]?: TRedisClient };
 
 /**
- * One connected Redis client per process, shared (through globalThis) by server.ts's
- * Socket.IO adapter and Next's bundled route handlers such as /api/ready.
+ * One Redis client per process, shared (through globalThis) by server.ts's Socket.IO adapter
+ * and Next's bundled route handlers such as /api/ready. It connects in the background and
+ * keeps reconnecting: an unreachable Redis makes the node not ready (503), not a crash loop.
  */
-export function getRedisClient(url: string, logger?: TLogger): Promise<TRedisClient> {
+export function getRedisClient(url: string, logger?: TLogger): TRedisClient {
   const store = globalThis as TGlobalWithRedis;
-  store[CACHE_KEY] ??= (async () => {
-    const client: TRedisClient = createClient({ url });
-    // Without a listener node-redis throws on connection errors; it reconnects by itself.
-    client.on("error", (error: unknown) => logger?.warn({ err: error }, "redis connection error"));
-    await client.connect();
-    return client;
-  })();
-  return store[CACHE_KEY];
+  if (store[CACHE_KEY]) return store[CACHE_KEY];
+  const client: TRedisClient = createClient({
+    url,
+    socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) },
+  });
+  let reported = false;
+  client.on("error", (error: unknown) => {
+    // Once per outage, not once per reconnect attempt.
+    if (!reported) logger?.error({ err: error }, "redis unreachable; retrying");
+    reported = true;
+  });
+  client.on("ready", () => {
+    if (reported) logger?.info("redis reachable again");
+    reported = false;
+  });
+  client.connect().catch(() => {});
+  store[CACHE_KEY] = client;
+  return client;
+}
+
+/** Closes the client: gracefully when connected, at once when it is still trying to reconnect. */
+export async function closeRedisClient(client: TRedisClient): Promise<void> {
+  if (!client.isOpen) return;
+  if (client.isReady) await client.close();
+  else client.destroy();
 }

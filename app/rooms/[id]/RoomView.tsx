@@ -27,7 +27,7 @@ export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) 
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="min-w-0 flex-1 truncate text-xl font-semibold">{room.name}</h1>
+        <h1 className="w-full truncate text-xl font-semibold sm:w-auto sm:min-w-0 sm:flex-1">{room.name}</h1>
         <CopyLinkButton roomId={room.id} />
         <Link href={roomHistoryPath(room.id)} className="text-sm text-brand-600 hover:underline">
           Full history

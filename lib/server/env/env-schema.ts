@@ -20,7 +20,7 @@ export const ZEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     HOST: z.string().min(1).default("0.0.0.0"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: z.coerce.number({ error: "must be a port number (0–65535)" }).int("must be a port number (0–65535)").min(0, "must be a port number (0–65535)").max(65535, "must be a port number (0–65535)").default(3000),
     SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
     DATABASE_URL: z
       .string()
@@ -39,7 +39,7 @@ export const ZEnvSchema = z
     STUN_URLS: commaList.default([]),
     TURN_URLS: commaList.default([]),
     TURN_SECRET: optionalString,
-    TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    TURN_TTL_SECONDS: z.coerce.number({ error: "must be a number of seconds (60–86400)" }).int().min(60, "must be at least 60").max(86_400, "must be at most 86400").default(3600),
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
     GOOGLE_ID: optionalString,

@@ -62,6 +62,14 @@ test("two people sign up, meet by link, see and hear each other, chat, and keep 
   mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
   await ben.page.screenshot({ path: SCREENSHOT });
 
+  await test.step("the room fits a 375 px wide phone screen", async () => {
+    await ben.page.setViewportSize({ width: 375, height: 800 });
+    expect(await ben.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expect(ben.page.getByRole("button", { name: "Leave call" })).toBeInViewport();
+    await ben.page.screenshot({ path: SCREENSHOT.replace(".png", "-375.png"), fullPage: true });
+    await ben.page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   await test.step("hanging up shows on the other side, and joining again works without a reload", async () => {
     await ben.page.getByRole("button", { name: "Leave call" }).click();
     await expect(ada.page.getByTestId("call-status")).toHaveText("Ben left the call");

@@ -10,6 +10,8 @@ const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 export interface DuetProcess {
   url: string;
   dataDir: string;
+  /** The server process itself, for tests of signals and exit. */
+  child: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startDuet({ port, env = {}, migrate: runMigrations = true 
   return {
     url,
     dataDir,
+    child,
     async stop() {
       await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { io, type Socket } from "socket.io-client";
+import { createDbClient } from "../../../lib/server/db/create-db-client";
+import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
+import { apiSignUp } from "../support/api-session";
+import { startDuet } from "../support/duet-process";
+import { freePort } from "../support/free-port";
+
+const ROOT = path.resolve(__dirname, "../../..");
+
+test("a bad environment value stops start-up with one line naming the variable", () => {
+  const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", PORT: "eighty" },
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  expect(result.status).toBe(1);
+  const lines = result.stderr.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toBe("Duet cannot start: PORT: must be a port number (0–65535)");
+});
+
+test("health answers while readiness reports an unreachable Redis with 503", async () => {
+  const deadRedis = `redis://127.0.0.1:${await freePort()}`;
+  const duet = await startDuet({ port: await freePort(), env: { REDIS_URL: deadRedis } });
+  try {
+    expect((await fetch(`${duet.url}/api/health`)).status).toBe(200);
+    const ready = await fetch(`${duet.url}/api/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ ready: false, checks: { database: "ok", redis: "failing" } });
+  } finally {
+    await duet.stop();
+  }
+});
+
+test("readiness answers 200 when the database is reachable, with a request id on every response", async () => {
+  const response = await fetch(`${process.env.DUET_E2E_URL}/api/ready`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ ready: true, checks: { database: "ok" } });
+  expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+});
+
+test("on SIGTERM the server tells its clients, keeps the message being sent, and exits within 10 s", async () => {
+  const duet = await startDuet({ port: await freePort() });
+  const { cookie } = await apiSignUp(duet.url, "Ada");
+  const created = await fetch(`${duet.url}/api/rooms`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Shutdown" }) });
+  const { room } = (await created.json()) as { room: { id: string } };
+  const socket: Socket = io(`${duet.url}/rooms/${room.id}`, { path: REALTIME_PATH, transports: ["websocket"], extraHeaders: { cookie, origin: duet.url }, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+
+  const told = new Promise<void>((resolve) => socket.once("server:shutdown", () => resolve()));
+  const exited = new Promise<number | null>((resolve) => duet.child.once("exit", (code) => resolve(code)));
+  const clientId = randomUUID();
+  const ack = socket
+    .timeout(10_000)
+    .emitWithAck("chat:send", { clientId, body: "sent as the server stops" })
+    .catch((error: Error) => ({ ok: false as const, error }));
+  const signalledAt = Date.now();
+  duet.child.kill("SIGTERM");
+
+  await told;
+  const reply = await ack;
+  expect(await exited).toBe(0);
+  expect(Date.now() - signalledAt).toBeLessThan(10_000);
+  socket.disconnect();
+
+  // Whichever came first, the signal or the message: an acknowledged message is stored, and
+  // one that was not acknowledged is not half-stored (the sender retries it).
+  const db = createDbClient(`file:${path.join(duet.dataDir, "duet.db")}`);
+  const stored = await db.message.count({ where: { clientId } });
+  await db.$disconnect();
+  expect(stored).toBe(reply.ok ? 1 : 0);
+  console.log(`[measure] SIGTERM → exit: ${Date.now() - signalledAt} ms; message ${reply.ok ? "acknowledged and stored" : "refused, not stored"}`);
+  await duet.stop();
+});
