@@ -44,7 +44,7 @@ test("readiness answers 200 when the database is reachable, with a request id on
   expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-test("on SIGTERM the server tells its clients, keeps the message being sent, and exits within 10 s", async () => {
+test("on SIGTERM the server tells its clients, keeps the message being sent, exits within 10 s, and the history survives a restart", async () => {
   const duet = await startDuet({ port: await freePort() });
   const { cookie } = await apiSignUp(duet.url, "Ada");
   const created = await fetch(`${duet.url}/api/rooms`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Shutdown" }) });
@@ -78,5 +78,16 @@ test("on SIGTERM the server tells its clients, keeps the message being sent, and
   await db.$disconnect();
   expect(stored).toBe(reply.ok ? 1 : 0);
   console.log(`[measure] SIGTERM → exit: ${Date.now() - signalledAt} ms; message ${reply.ok ? "acknowledged and stored" : "refused, not stored"}`);
-  await duet.stop();
+
+  // Started again on the same database, the room's history is all there.
+  const restarted = await startDuet({ port: await freePort(), env: { DATABASE_URL: `file:${path.join(duet.dataDir, "duet.db")}` } });
+  try {
+    const history = await fetch(`${restarted.url}/api/rooms/${room.id}/messages`, { headers: { Cookie: cookie } });
+    expect(history.status).toBe(200);
+    const { messages } = (await history.json()) as { messages: Array<{ clientId: string }> };
+    expect(messages.map((message) => message.clientId)).toEqual(reply.ok ? [clientId] : []);
+  } finally {
+    await restarted.stop();
+    await duet.stop();
+  }
 });
