@@ -5,6 +5,7 @@ import type { ChatState } from "@/lib/client/use-chat";
 import { entryKey } from "@/lib/client/chat-entries";
 import { ChatComposer } from "./ChatComposer";
 import { ChatMessageItem } from "./ChatMessageItem";
+import { LoadOlderButton } from "./LoadOlderButton";
 
 export function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
   const list = useRef<HTMLOListElement>(null);
@@ -24,9 +25,7 @@ export function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
       <ol ref={list} role="log" aria-live="polite" aria-label="Messages" className="flex-1 space-y-3 overflow-y-auto px-4 py-3">
         {chat.hasOlder && (
           <li className="text-center">
-            <button type="button" onClick={chat.loadOlder} disabled={chat.loadingOlder} className="text-xs text-brand-600 hover:underline disabled:opacity-60">
-              {chat.loadingOlder ? "Loading…" : "Load older messages"}
-            </button>
+            <LoadOlderButton chat={chat} />
           </li>
         )}
         {chat.historyStatus === "loading" && chat.entries.length === 0 && (

@@ -4,6 +4,7 @@ import type { TPublicUser } from "@/lib/shared/user";
 import { entryKey } from "@/lib/client/chat-entries";
 import { historyLoader, useChat } from "@/lib/client/use-chat";
 import { ChatMessageItem } from "../../_components/chat/ChatMessageItem";
+import { LoadOlderButton } from "../../_components/chat/LoadOlderButton";
 
 /** A room's whole chat, read-only, oldest at the top; older pages load on demand. */
 export function HistoryView({ roomId, me }: { roomId: string; me: TPublicUser }) {
@@ -11,13 +12,9 @@ export function HistoryView({ roomId, me }: { roomId: string; me: TPublicUser })
   const chat = useChat(null, me, loadHistory);
   return (
     <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      {chat.hasOlder && (
-        <p className="mb-3 text-center">
-          <button type="button" onClick={chat.loadOlder} disabled={chat.loadingOlder} className="text-sm text-brand-600 hover:underline disabled:opacity-60">
-            {chat.loadingOlder ? "Loading…" : "Load older messages"}
-          </button>
-        </p>
-      )}
+      <p className="mb-3 text-center">
+        <LoadOlderButton chat={chat} />
+      </p>
       {chat.historyStatus === "loading" && <p role="status" className="text-center text-sm text-slate-500">Loading messages…</p>}
       {chat.historyStatus === "error" && (
         <p role="alert" className="text-center text-sm text-red-700">
