@@ -6,22 +6,46 @@ declare global {
   }
 }
 
+export interface RecordOptions {
+  /** Relay only (`iceTransportPolicy: "relay"`), as behind a firewall that lets nothing but TURN out. */
+  forceRelay?: boolean;
+  /** Keeps only the TURN URLs with this `?transport=`, e.g. "tcp" to prove TURN over TCP. */
+  turnTransport?: "udp" | "tcp";
+}
+
 /**
  * Installed before the page's own scripts: records every RTCPeerConnection the app makes,
  * so a test can read its state and getStats() as a person's browser experiences them.
+ * With options, it also rewrites the configuration the app passes, without touching the app.
  */
-export async function recordPeerConnections(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+export async function recordPeerConnections(page: Page, options: RecordOptions = {}): Promise<void> {
+  await page.addInitScript(({ forceRelay, turnTransport }: RecordOptions) => {
     const Native = window.RTCPeerConnection;
     const created: RTCPeerConnection[] = [];
     window.__duetPeerConnections = created;
+    const adjust = (configuration?: RTCConfiguration): RTCConfiguration | undefined => {
+      if (!forceRelay && !turnTransport) return configuration;
+      const adjusted: RTCConfiguration = { ...configuration };
+      if (forceRelay) adjusted.iceTransportPolicy = "relay";
+      if (turnTransport) {
+        adjusted.iceServers = (configuration?.iceServers ?? []).flatMap((server) => {
+          const urls = [server.urls].flat().filter((url) => !/^turns?:/.test(url) || url.includes(`transport=${turnTransport}`));
+          return urls.length > 0 ? [{ ...server, urls }] : [];
+        });
+      }
+      return adjusted;
+    };
     window.RTCPeerConnection = class extends Native {
       constructor(configuration?: RTCConfiguration) {
-        super(configuration);
+        super(adjust(configuration));
         created.push(this);
       }
+      // The app refreshes TURN credentials with setConfiguration; keep the same rewrite.
+      setConfiguration(configuration?: RTCConfiguration): void {
+        super.setConfiguration(adjust(configuration));
+      }
     } as typeof RTCPeerConnection;
-  });
+  }, options);
 }
 
 export interface MediaFlow {

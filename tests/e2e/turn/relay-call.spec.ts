@@ -1,0 +1,163 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import type { TIceConfig } from "../../../lib/shared/turn";
+import { expectRemoteMediaPlaying, recordPeerConnections, type RecordOptions } from "../support/call-probe";
+import { startCoturn, type Coturn } from "../support/coturn";
+import { startDuet, type DuetProcess } from "../support/duet-process";
+import { freePort } from "../support/free-port";
+import { goto, signUpThroughApi, type Person } from "../support/people";
+import { gatherRelayCandidates, selectedCandidatePair } from "./relay-probe";
+
+// A real coturn on loopback and a Duet of our own that hands out its TURN credentials, with no
+// STUN: the browsers' only way to each other is the relay.
+let coturn: Coturn;
+let duet: DuetProcess;
+
+test.beforeAll(async () => {
+  coturn = await startCoturn();
+  duet = await startDuet({
+    port: await freePort(),
+    env: { TURN_URLS: `${coturn.urls.udp},${coturn.urls.tcp}`, TURN_SECRET: coturn.secret, STUN_URLS: "" },
+  });
+});
+
+test.afterAll(async () => {
+  await duet?.stop();
+  await coturn?.stop();
+});
+
+for (const transport of ["udp", "tcp"] as const) {
+  test(`two browsers that may only relay see and hear each other through coturn, TURN over ${transport.toUpperCase()}`, async ({ browser }) => {
+    const probe: RecordOptions = { forceRelay: true, turnTransport: transport };
+    const [host, guest] = await Promise.all([personAt(browser, "Ada", probe), personAt(browser, "Ben", probe)]);
+    await Promise.all([signUpThroughApi(host), signUpThroughApi(guest)]);
+    const link = await createRoom(host, `Relay over ${transport}`);
+    await Promise.all([goto(host.page, link), goto(guest.page, link)]);
+
+    await joinCall(host.page);
+    await expect(host.page.getByTestId("call-status")).toHaveText("You're in the call.");
+    const joinedAt = Date.now();
+    await joinCall(guest.page);
+    await Promise.all([expectRemoteMediaPlaying(host.page), expectRemoteMediaPlaying(guest.page)]);
+    const elapsed = Date.now() - joinedAt;
+    test.info().annotations.push({ type: `relay-${transport}-join-to-media-ms`, description: String(elapsed) });
+    console.log(`[measure] relayed call: join → media playing both ways: ${elapsed} ms (TURN over ${transport.toUpperCase()})`);
+
+    for (const person of [host, guest]) {
+      const pair = await selectedCandidatePair(person.page);
+      expect(pair, `${person.name}'s selected candidate pair`).toMatchObject({
+        state: "succeeded",
+        local: { candidateType: "relay", relayProtocol: transport, address: coturn.host },
+        remote: { candidateType: "relay", address: coturn.host },
+      });
+      // The other side's relay address is one coturn allocated.
+      expect(pair?.remote.port).toBeGreaterThanOrEqual(coturn.relayPorts.min);
+      expect(pair?.remote.port).toBeLessThanOrEqual(coturn.relayPorts.max);
+    }
+    await Promise.all([host.context.close(), guest.context.close()]);
+  });
+}
+
+test("coturn refuses an expired TURN credential with 401 and relays with the fresh one from /api/turn", async ({ browser }) => {
+  const eve = await personAt(browser, "Eve", {});
+  await signUpThroughApi(eve);
+  const response = await eve.context.request.get("/api/turn");
+  expect(response.ok()).toBe(true);
+  const { iceServers } = (await response.json()) as TIceConfig;
+  const turn = iceServers.find((server) => server.username);
+  if (!turn) throw new Error(`GET /api/turn offered no TURN server: ${JSON.stringify(iceServers)}`);
+  const { expiresAt, userId } = parseTurnUsername(turn.username);
+  expect(expiresAt).toBeGreaterThan(Date.now() / 1000);
+  // Duet signs with the secret coturn was started with.
+  expect(coturn.credential(userId, expiresAt)).toEqual({ username: turn.username, credential: turn.credential });
+
+  await goto(eve.page, "/");
+  // Correctly signed, but its expiry passed a minute ago.
+  const expired = { urls: turn.urls, ...coturn.credential(userId, Math.floor(Date.now() / 1000) - 60) };
+  const refused = await gatherRelayCandidates(eve.page, expired);
+  expect(refused.candidateTypes).toEqual([]);
+  const refusals = serverErrorCodes(refused.errors);
+  expect(refusals.length).toBeGreaterThan(0);
+  expect(refusals).toEqual(refusals.map(() => 401));
+
+  const accepted = await gatherRelayCandidates(eve.page, turn);
+  expect(serverErrorCodes(accepted.errors)).toEqual([]);
+  // One relay candidate per TURN URL (UDP and TCP), nothing else under the relay policy.
+  expect(accepted.candidateTypes.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(accepted.candidateTypes)).toEqual(new Set(["relay"]));
+  await eve.context.close();
+});
+
+test("when coturn refuses the credential, the call says it can't connect and shows the 401", async ({ browser }) => {
+  const [host, guest] = await Promise.all([personAt(browser, "Ada", { forceRelay: true }), personAt(browser, "Ben", { forceRelay: true })]);
+  await Promise.all([signUpThroughApi(host), signUpThroughApi(guest)]);
+  const link = await createRoom(host, "Refused relay");
+  for (const person of [host, guest]) {
+    // Time flows normally; the test skips only the app's 20 s wait before it calls a call stalled.
+    await person.page.clock.install();
+    await person.page.route("**/api/turn", async (route) => {
+      const response = await route.fetch();
+      const config = (await response.json()) as TIceConfig;
+      const pastExpiry = Math.floor(Date.now() / 1000) - 60;
+      const iceServers = config.iceServers.map((server) =>
+        server.username ? { ...server, ...coturn.credential(parseTurnUsername(server.username).userId, pastExpiry) } : server,
+      );
+      await route.fulfill({ response, json: { ...config, iceServers } });
+    });
+  }
+  await Promise.all([goto(host.page, link), goto(guest.page, link)]);
+  await joinCall(host.page);
+  await expect(host.page.getByTestId("call-status")).toHaveText("You're in the call.");
+  await joinCall(guest.page);
+
+  for (const person of [host, guest]) {
+    await expect(person.page.getByTestId("call-status")).toHaveText(/^Connecting to /);
+    // Every TURN allocation has been answered (refused) before the clock jumps.
+    await expect.poll(() => iceGatheringState(person.page), { message: `${person.name}'s ICE gathering` }).toBe("complete");
+  }
+  for (const person of [host, guest]) {
+    await person.page.clock.fastForward(20_000);
+    const status = person.page.getByTestId("call-status");
+    await expect(status).toContainText("The call can't connect.");
+    await expect(status).toContainText(`${coturn.host}:${coturn.port}`);
+    await expect(status).toContainText("401");
+  }
+  await Promise.all([host.context.close(), guest.context.close()]);
+});
+
+/** A person with their own browser profile on this spec's Duet. */
+async function personAt(browser: Browser, name: string, probe: RecordOptions): Promise<Person> {
+  const context = await browser.newContext({ baseURL: duet.url });
+  const page = await context.newPage();
+  await recordPeerConnections(page, probe);
+  return { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "a long enough password", context, page };
+}
+
+async function createRoom(owner: Person, name: string): Promise<string> {
+  const response = await owner.context.request.post("/api/rooms", { data: { name } });
+  expect(response.status()).toBe(201);
+  const { room } = (await response.json()) as { room: { id: string } };
+  return `/rooms/${room.id}`;
+}
+
+async function joinCall(page: Page): Promise<void> {
+  const join = page.getByRole("button", { name: "Join call" });
+  await expect(join).toBeEnabled();
+  await join.click();
+}
+
+/** Error codes from the TURN server, without 701: no route from one of this machine's interfaces. */
+function serverErrorCodes(errors: { errorCode: number }[]): number[] {
+  return errors.map((error) => error.errorCode).filter((code) => code !== 701);
+}
+
+/** A TURN REST username is "<expiry unix seconds>:<user id>". */
+function parseTurnUsername(username: string | undefined): { expiresAt: number; userId: string } {
+  const [, expiresAt, userId] = /^(\d+):(.+)$/.exec(username ?? "") ?? [];
+  if (!expiresAt || !userId) throw new Error(`not a TURN REST username: ${username}`);
+  return { expiresAt: Number(expiresAt), userId };
+}
+
+function iceGatheringState(page: Page): Promise<string> {
+  return page.evaluate(() => [...(window.__duetPeerConnections ?? [])].pop()?.iceGatheringState ?? "none");
+}
