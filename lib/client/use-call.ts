@@ -66,6 +66,7 @@ export function useCall({ socket, localStream, media }: UseCallOptions): CallSta
       closeConnection();
       setStatus("connecting");
       setError(null);
+      let retriedCredentials = false;
       const pc = new PeerConnection({
         iceConfig: iceConfig.current,
         localStream: latest.current.localStream,
@@ -79,7 +80,15 @@ export function useCall({ socket, localStream, media }: UseCallOptions): CallSta
           else if (state === "failed") void refreshIce(true);
           else if (state === "disconnected" || state === "connecting") setStatus("connecting");
         },
-        onIceError: (message) => setError(message),
+        onIceError: (message) => {
+          setError(message);
+          // A refused TURN credential (401) leaves the connection at "new" rather than
+          // "failed": fetch fresh credentials and restart ICE, once per pairing.
+          if (/\b401\b/.test(message) && !retriedCredentials) {
+            retriedCredentials = true;
+            void refreshIce(true);
+          }
+        },
       });
       connection.current = { peerConnectionId: next.connectionId, pc };
     },

@@ -73,8 +73,8 @@ function CallStatus({ call, local, otherName, otherStatus, inCall }: Omit<CallSt
     );
   }
   let text: string;
-  if (call.status === "stalled") text = `The call can't connect.${call.error ? ` (${call.error})` : ""} A firewall may be blocking it.`;
-  else if (call.status === "connecting") text = `Connecting to ${call.peer?.user.name ?? "your guest"}…`;
+  if (call.status === "stalled") text = stalledExplanation(call.error);
+  else if (call.status === "connecting") text = `Connecting to ${call.peer?.user.name ?? "your guest"}…${call.error ? ` (${call.error})` : ""}`;
   else if (call.status === "connected") text = `In a call with ${call.peer?.user.name ?? "your guest"}`;
   else if (inCall) text = call.notice ?? "You're in the call.";
   else if (call.error) text = call.error;
@@ -85,4 +85,12 @@ function CallStatus({ call, local, otherName, otherStatus, inCall }: Omit<CallSt
       {text}
     </p>
   );
+}
+
+function stalledExplanation(error: string | null): string {
+  const detail = error ? ` (${error})` : "";
+  if (error && /\b401\b/.test(error)) {
+    return `The call can't connect: the relay server refused Duet's credentials${detail}. Ask your Duet operator to check that TURN_SECRET matches the TURN server's and that both clocks are right.`;
+  }
+  return `The call can't connect.${detail} A firewall may be blocking it.`;
 }

@@ -118,7 +118,7 @@ test("when coturn refuses the credential, the call says it can't connect and sho
   for (const person of [host, guest]) {
     await person.page.clock.fastForward(20_000);
     const status = person.page.getByTestId("call-status");
-    await expect(status).toContainText("The call can't connect.");
+    await expect(status).toContainText("The call can't connect: the relay server refused Duet's credentials");
     await expect(status).toContainText(`${coturn.host}:${coturn.port}`);
     await expect(status).toContainText("401");
   }
