@@ -5,9 +5,15 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Field } from "../_components/Field";
 import { FormError } from "../_components/FormError";
-import { buttonClass } from "../_components/ui";
+import { buttonClass, secondaryButtonClass } from "../_components/ui";
 
-export function SignInForm({ returnTo, initialError }: { returnTo: string; initialError: string | null }) {
+interface SignInFormProps {
+  returnTo: string;
+  initialError: string | null;
+  oauthProviders: Array<{ id: string; name: string }>;
+}
+
+export function SignInForm({ returnTo, initialError, oauthProviders }: SignInFormProps) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [submitting, setSubmitting] = useState(false);
@@ -15,13 +21,15 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!email || !password) {
+      setError("Enter your email and password.");
+      return;
+    }
     setSubmitting(true);
     setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    }).catch(() => undefined);
+    const result = await signIn("credentials", { email, password, redirect: false }).catch(() => undefined);
     if (result?.ok && !result.error) {
       router.replace(returnTo);
       router.refresh();
@@ -40,6 +48,16 @@ export function SignInForm({ returnTo, initialError }: { returnTo: string; initi
       <button type="submit" className={`${buttonClass} w-full`} disabled={submitting}>
         {submitting ? "Signing in…" : "Sign in"}
       </button>
+      {oauthProviders.map((provider) => (
+        <button
+          key={provider.id}
+          type="button"
+          onClick={() => void signIn(provider.id, { callbackUrl: returnTo })}
+          className={`${secondaryButtonClass} w-full`}
+        >
+          Continue with {provider.name}
+        </button>
+      ))}
       <p className="text-center text-sm text-slate-500">
         New to Duet?{" "}
         <Link href={`/signup?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-brand-600 hover:underline">

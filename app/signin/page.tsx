@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/shared/return-path";
+import { env } from "@/lib/server/env";
 import { getSessionUser } from "@/lib/server/next/auth";
 import { cardClass } from "../_components/ui";
 import { SignInForm } from "./SignInForm";
@@ -17,7 +18,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className={`mx-auto mt-8 max-w-sm ${cardClass}`}>
       <h1 className="mb-1 text-xl font-semibold">Sign in to Duet</h1>
       <p className="mb-5 text-sm text-slate-500">{returnTo.startsWith("/rooms/") ? "Sign in to join the room you were invited to." : "Welcome back."}</p>
-      <SignInForm returnTo={returnTo} initialError={oauthError} />
+      <SignInForm returnTo={returnTo} initialError={oauthError} oauthProviders={configuredOAuthProviders()} />
     </div>
   );
+}
+
+/** GitHub and Google sign-in appear only when the operator configured them. */
+function configuredOAuthProviders(): Array<{ id: string; name: string }> {
+  const providers: Array<{ id: string; name: string }> = [];
+  if (env.GITHUB_ID && env.GITHUB_SECRET) providers.push({ id: "github", name: "GitHub" });
+  if (env.GOOGLE_ID && env.GOOGLE_SECRET) providers.push({ id: "google", name: "Google" });
+  return providers;
 }
