@@ -1,16 +1,21 @@
 import { createConnection } from "node:net";
 import { startDuet, type DuetProcess } from "../support/duet-process";
 import { freePort } from "../support/free-port";
-import { startNginx, type NginxProcess } from "../support/nginx";
+import { consistentHashNode, startNginx, type NginxProcess } from "../support/nginx";
 import { createTestDatabase } from "../support/postgres";
 
 const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** The two addresses a browser on this machine can reach nginx from. */
+export const CLIENT_ADDRESSES = ["127.0.0.1", "::1"] as const;
 
 export interface ProxiedDuet {
   /** https://localhost:<port>: what people open. */
   site: string;
   nginx: NginxProcess;
   nodes: DuetProcess[];
+  /** "127.0.0.1:<port>" of the node nginx sends each client address to. */
+  nodeFor: Record<(typeof CLIENT_ADDRESSES)[number], string>;
   stop(): Promise<void>;
 }
 
@@ -18,6 +23,8 @@ export interface ProxiedDuet {
  * The production shape on loopback: two Duet nodes sharing one fresh PostgreSQL database,
  * Redis and AUTH_SECRET, behind nginx running the shipped deploy/nginx/duet.conf over TLS.
  * The database is migrated once, by the first node; the second starts without migrating.
+ * The nodes' ports are chosen so that nginx's sticky hash sends a client on 127.0.0.1 to one
+ * node and a client on ::1 to the other: two people in one call on two nodes.
  */
 export async function startProxiedDuet(): Promise<ProxiedDuet> {
   const cleanups: Array<() => Promise<void>> = [];
@@ -33,7 +40,8 @@ export async function startProxiedDuet(): Promise<ProxiedDuet> {
     await expectRedis(REDIS_URL);
     const database = await createTestDatabase();
     cleanups.push(database.drop);
-    const [httpsPort, httpPort, firstPort, secondPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [httpsPort, httpPort] = [await freePort(), await freePort()];
+    const [firstPort, secondPort] = await portsSplittingClients();
     const site = `https://localhost:${httpsPort}`;
     const env = {
       DATABASE_URL: database.url,
@@ -50,13 +58,26 @@ export async function startProxiedDuet(): Promise<ProxiedDuet> {
     const failed = started.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
 
-    const nginx = await startNginx({ httpPort, httpsPort, upstreams: [`127.0.0.1:${firstPort}`, `127.0.0.1:${secondPort}`] });
+    const upstreams = [firstPort, secondPort].map((port) => `127.0.0.1:${port}`);
+    const nginx = await startNginx({ httpPort, httpsPort, upstreams });
     cleanups.push(() => nginx.stop());
-    return { site, nginx, nodes, stop };
+    const nodeFor = { "127.0.0.1": consistentHashNode(upstreams, "127.0.0.1"), "::1": consistentHashNode(upstreams, "::1") };
+    return { site, nginx, nodes, nodeFor, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Two free ports for nodes that `hash $remote_addr consistent` assigns one client address each. */
+async function portsSplittingClients(): Promise<[number, number]> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const ports = [await freePort(), await freePort()] as [number, number];
+    const upstreams = ports.map((port) => `127.0.0.1:${port}`);
+    const [a, b] = CLIENT_ADDRESSES.map((address) => consistentHashNode(upstreams, address));
+    if (ports[0] !== ports[1] && a !== b) return ports;
+  }
+  throw new Error("found no pair of free ports that nginx's consistent hash splits between 127.0.0.1 and ::1");
 }
 
 /** Fails with a clear message when Redis is not answering PING. */

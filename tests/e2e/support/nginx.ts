@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
+import { crc32 } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
@@ -46,7 +47,7 @@ export interface RenderOptions {
 
 /**
  * The shipped config with only what differs on a test machine substituted: the domain, the
- * listen ports (loopback, IPv4 only), the upstream addresses and the certificate paths. Each
+ * listen addresses (loopback: 127.0.0.1 and ::1), the upstream addresses and the certificate paths. Each
  * substitution must match, so a change to the shipped file that this misses fails loudly.
  */
 export function renderDuetNginxConfig(shipped: string, options: RenderOptions): string {
@@ -58,8 +59,9 @@ export function renderDuetNginxConfig(shipped: string, options: RenderOptions): 
   substitute(/\/etc\/letsencrypt\/live\/duet\.example\.com\/fullchain\.pem/g, () => options.certPath);
   substitute(/\/etc\/letsencrypt\/live\/duet\.example\.com\/privkey\.pem/g, () => options.keyPath);
   substitute(/server_name duet\.example\.com;/g, () => `server_name ${options.serverName};`);
-  substitute(/^[ \t]*listen \[::\]:(?:80|443)\b[^;]*;\n/gm, () => "");
-  substitute(/\blisten (80|443)\b/g, (_match, port) => `listen 127.0.0.1:${port === "80" ? options.httpPort : options.httpsPort}`);
+  const testPort = (shippedPort: string) => (shippedPort === "80" ? options.httpPort : options.httpsPort);
+  substitute(/\blisten \[::\]:(80|443)\b/g, (_match, shippedPort) => `listen [::1]:${testPort(shippedPort)}`);
+  substitute(/\blisten (80|443)\b/g, (_match, shippedPort) => `listen 127.0.0.1:${testPort(shippedPort)}`);
   const upstreamServer = /^([ \t]*)server 127\.0\.0\.1:\d+((?: [^;]*)?);\n/gm;
   const [first] = [...config.matchAll(upstreamServer)];
   if (!first) throw new Error(`deploy/nginx/duet.conf no longer matches ${upstreamServer}; update tests/e2e/support/nginx.ts`);
@@ -181,4 +183,28 @@ async function stopNginx(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
   await exited;
   clearTimeout(timer);
+}
+
+/**
+ * The node nginx's `hash <key> consistent` picks for `key` among `servers` ("host:port", as
+ * written in the upstream block, weight 1): ngx_http_upstream_hash_module's ketama ring of
+ * 160 points per server, each the crc32 of host, NUL, port and the previous point; a key
+ * goes to the first point at or after its own crc32 (wrapping around). Lets a test choose node ports that send two clients to
+ * different nodes; the test then checks nginx's access log, so a mismatch cannot pass.
+ */
+export function consistentHashNode(servers: string[], key: string): string {
+  const points: Array<{ hash: number; server: string }> = [];
+  for (const server of servers) {
+    const colon = server.lastIndexOf(":");
+    const base = Buffer.concat([Buffer.from(server.slice(0, colon)), Buffer.from([0]), Buffer.from(server.slice(colon + 1))]);
+    const previous = Buffer.alloc(4);
+    for (let point = 0; point < 160; point += 1) {
+      const hash = crc32(Buffer.concat([base, previous]));
+      points.push({ hash, server });
+      previous.writeUInt32LE(hash);
+    }
+  }
+  points.sort((a, b) => a.hash - b.hash);
+  const keyHash = crc32(key);
+  return (points.find(({ hash }) => hash >= keyHash) ?? points[0]!).server;
 }
