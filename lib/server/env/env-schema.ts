@@ -85,3 +85,14 @@ export class InvalidEnvError extends Error {
     this.name = "InvalidEnvError";
   }
 }
+
+/** A bad environment stops the process (server, build or script) with one line naming the variables. */
+export function parseEnvOrExit(source: Record<string, string | undefined>): TParsedEnv {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    if (!(error instanceof InvalidEnvError)) throw error;
+    process.stderr.write(`Duet cannot start: ${error.problems.join("; ")}\n`);
+    process.exit(1);
+  }
+}

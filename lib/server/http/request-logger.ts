@@ -36,8 +36,12 @@ export function createRequestLogger({ logger, trustProxy }: RequestLoggerOptions
   };
 }
 
+/**
+ * The client's address. Behind one trusted proxy that is the last X-Forwarded-For entry (the
+ * address the proxy saw); entries before it are whatever the client chose to send.
+ */
 export function clientIp(req: IncomingMessage, trustProxy: boolean): string | undefined {
   const forwarded = req.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string") return forwarded.split(",")[0]?.trim();
+  if (trustProxy && typeof forwarded === "string") return forwarded.split(",").at(-1)?.trim() || req.socket.remoteAddress;
   return req.socket.remoteAddress;
 }

@@ -22,6 +22,10 @@ describe("request logging behind a proxy", () => {
     expect(clientIp(request(forged), true)).toBe("203.0.113.9");
   });
 
+  it("takes the address the proxy saw, not what the client prepended", () => {
+    expect(clientIp(request({ "x-forwarded-for": "198.51.100.1, 203.0.113.9" }), true)).toBe("203.0.113.9");
+  });
+
   it("takes the proxy's request id only when trusted, and returns the id it used", () => {
     const lines: unknown[] = [];
     const logger = { info: (line: unknown) => lines.push(line), debug: () => {} } as unknown as TLogger;
