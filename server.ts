@@ -43,6 +43,9 @@ async function main(): Promise<void> {
   });
 }
 
+// A stray rejection is a bug to log, not a reason to drop every call on this node.
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
+
 main().catch((error: unknown) => {
   logger.fatal({ err: error }, "Duet failed to start");
   process.exit(1);

@@ -6,7 +6,7 @@ import { isInitiator } from "./room-registry";
 import type { HandlerContext } from "./types";
 
 export function registerCallHandlers(ctx: HandlerContext): void {
-  const { socket, namespace } = ctx;
+  const { socket, namespace, logger } = ctx;
   const { user } = socket.data;
 
   socket.on(
@@ -22,7 +22,7 @@ export function registerCallHandlers(ctx: HandlerContext): void {
         const self = { user, media, connectionId: socket.id };
         namespace.to(peer.connectionId).emit("call:peer-joined", { peer: self, initiator: isInitiator(peer.user.id, user.id) });
       }
-      void broadcastPresence(namespace);
+      void broadcastPresence(namespace, logger);
       return { pairing: peer ? { peer, initiator: isInitiator(user.id, peer.user.id) } : null };
     }),
   );
@@ -31,7 +31,7 @@ export function registerCallHandlers(ctx: HandlerContext): void {
     "call:leave",
     withAck(ctx, "call:leave", z.undefined(), () => {
       leaveCall(ctx);
-      void broadcastPresence(namespace);
+      void broadcastPresence(namespace, logger);
       return null;
     }),
   );

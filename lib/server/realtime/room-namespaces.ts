@@ -59,11 +59,11 @@ function onConnection(ctx: HandlerContext): void {
   registerChatHandlers(ctx);
   registerCallHandlers(ctx);
   registerSignalHandlers(ctx);
-  void broadcastPresence(namespace).catch((error: unknown) => logger.warn({ err: error, roomId }, "presence broadcast failed"));
+  void broadcastPresence(namespace, logger);
   logger.debug({ roomId, userId: user.id }, "joined room");
 
   socket.on("disconnect", () => {
     leaveCall(ctx);
-    void broadcastPresence(namespace).catch((error: unknown) => logger.warn({ err: error, roomId }, "presence broadcast failed"));
+    void broadcastPresence(namespace, logger);
   });
 }
