@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
+import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
+import { apiSignUp } from "../support/api-session";
+
+const base = () => process.env.DUET_E2E_URL!;
+
+async function openRoomSocket(roomId: string, cookie: string): Promise<Socket> {
+  const socket = io(`${base()}/rooms/${roomId}`, { path: REALTIME_PATH, transports: ["websocket"], extraHeaders: { cookie, origin: base() }, reconnection: false });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+test("a member reads the whole history page by page, newest page first, each page oldest first", async () => {
+  const { cookie } = await apiSignUp(base(), "Reviewer");
+  const created = await fetch(`${base()}/api/rooms`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Long chat" }) });
+  const { room } = (await created.json()) as { room: { id: string } };
+  const socket = await openRoomSocket(room.id, cookie);
+  const bodies = Array.from({ length: 60 }, (_, i) => `message ${String(i).padStart(2, "0")}`);
+  for (const body of bodies) expect(await socket.emitWithAck("chat:send", { clientId: randomUUID(), body })).toMatchObject({ ok: true });
+  socket.disconnect();
+
+  const read: string[][] = [];
+  let url = `${base()}/api/rooms/${room.id}/messages`;
+  for (;;) {
+    const response = await fetch(url, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as { messages: Array<{ body: string; author: { name: string }; createdAt: string }>; nextCursor: string | null };
+    read.unshift(page.messages.map((message) => message.body));
+    expect(page.messages.every((message) => message.author.name === "Reviewer" && !Number.isNaN(Date.parse(message.createdAt)))).toBe(true);
+    if (!page.nextCursor) break;
+    url = `${base()}/api/rooms/${room.id}/messages?before=${encodeURIComponent(page.nextCursor)}`;
+  }
+  expect(read.map((page) => page.length)).toEqual([10, 50]);
+  expect(read.flat()).toEqual(bodies);
+});
+
+test("the history API refuses outsiders, strangers and bad queries with clear errors", async () => {
+  const owner = await apiSignUp(base(), "Owner");
+  const stranger = await apiSignUp(base(), "Stranger");
+  const created = await fetch(`${base()}/api/rooms`, { method: "POST", headers: { Cookie: owner.cookie, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Private" }) });
+  const { room } = (await created.json()) as { room: { id: string } };
+  const history = (query = "", cookie?: string) => fetch(`${base()}/api/rooms/${room.id}/messages${query}`, { headers: cookie ? { Cookie: cookie } : {} });
+
+  expect((await history()).status).toBe(401);
+  const forbidden = await history("", stranger.cookie);
+  expect(forbidden.status).toBe(404);
+  const unknown = await fetch(`${base()}/api/rooms/AAAAAAAAAAAAAAAAAAAAAA/messages`, { headers: { Cookie: stranger.cookie } });
+  expect(await unknown.json()).toEqual(await forbidden.json());
+  const badLimit = await history("?limit=0", owner.cookie);
+  expect(badLimit.status).toBe(422);
+  expect(await badLimit.json()).toMatchObject({ error: { code: "VALIDATION", fields: { limit: expect.any(String) } } });
+  expect((await history("?before=no-such-message", owner.cookie)).status).toBe(422);
+});
