@@ -4,7 +4,7 @@ import path from "node:path";
 import { io } from "socket.io-client";
 import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
 import { expectRemoteMediaPlaying } from "../support/call-probe";
-import { goto, newPerson, signUpThroughApi, signUpThroughForm, type Person } from "../support/people";
+import { goto, newPerson, signUpThroughApi, signUpThroughForm, type Person, sendChat, lastMessage } from "../support/people";
 
 const SCREENSHOT = path.resolve(__dirname, "../../../docs/screenshots/call.png");
 
@@ -108,16 +108,6 @@ test("two people sign up, meet by link, see and hear each other, chat, and keep 
 
   await Promise.all([ada.context.close(), ben.context.close()]);
 });
-
-async function sendChat(person: Person, text: string): Promise<void> {
-  await person.page.getByRole("textbox", { name: "Message" }).fill(text);
-  await person.page.getByRole("textbox", { name: "Message" }).press("Enter");
-  await expect(lastMessage(person)).toHaveAttribute("data-status", "sent");
-}
-
-function lastMessage(person: Person) {
-  return person.page.getByTestId("chat-message").last();
-}
 
 /** Tries the room's namespace with a browser's cookies; resolves with the refusal message. */
 function connectAs(cookie: string, link: string): Promise<string> {

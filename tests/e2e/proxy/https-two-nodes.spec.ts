@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type LaunchOptions, type Page } from "@playwright/test";
 import { expectRemoteMediaPlaying, mediaFlow, recordPeerConnections } from "../support/call-probe";
-import { goto, signUpThroughForm, type Person } from "../support/people";
+import { goto, signUpThroughForm, type Person, sendChat, lastMessage } from "../support/people";
 import { io } from "socket.io-client";
 import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
 import { startProxiedDuet, type ProxiedDuet } from "./proxied-duet";
@@ -150,16 +150,6 @@ function watchSockets(page: Page): SocketLog {
     if (request.url().includes("/socket.io/") && request.url().includes("transport=polling")) log.pollingRequests.push(request.url());
   });
   return log;
-}
-
-async function sendChat(person: Person, text: string): Promise<void> {
-  await person.page.getByRole("textbox", { name: "Message" }).fill(text);
-  await person.page.getByRole("textbox", { name: "Message" }).press("Enter");
-  await expect(lastMessage(person)).toHaveAttribute("data-status", "sent");
-}
-
-function lastMessage(person: Person) {
-  return person.page.getByTestId("chat-message").last();
 }
 
 /** Joins the room's namespace as a member over HTTP long-polling only; resolves with the transport used. */

@@ -45,3 +45,14 @@ export async function goto(page: Page, path: string): Promise<void> {
   // A <video> holding an empty stream can hold the load event for 30 s.
   await page.goto(path, { waitUntil: "domcontentloaded" });
 }
+
+/** Types a chat message, sends it with Enter, and waits until the server has stored it. */
+export async function sendChat(person: Person, text: string): Promise<void> {
+  await person.page.getByRole("textbox", { name: "Message" }).fill(text);
+  await person.page.getByRole("textbox", { name: "Message" }).press("Enter");
+  await expect(lastMessage(person)).toHaveAttribute("data-status", "sent");
+}
+
+export function lastMessage(person: Person) {
+  return person.page.getByTestId("chat-message").last();
+}
