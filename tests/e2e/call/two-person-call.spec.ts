@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { io } from "socket.io-client";
-import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
 import { expectRemoteMediaPlaying } from "../support/call-probe";
+import { connectToRoom } from "../support/room-socket";
 import { goto, newPerson, signUpThroughApi, signUpThroughForm, type Person, sendChat, lastMessage } from "../support/people";
 
 const SCREENSHOT = path.resolve(__dirname, "../../../docs/screenshots/call.png");
@@ -110,22 +109,13 @@ test("two people sign up, meet by link, see and hear each other, chat, and keep 
 });
 
 /** Tries the room's namespace with a browser's cookies; resolves with the refusal message. */
-function connectAs(cookie: string, link: string): Promise<string> {
+async function connectAs(cookie: string, link: string): Promise<string> {
   const url = new URL(link);
-  return new Promise((resolve, reject) => {
-    const socket = io(`${url.origin}${url.pathname}`, {
-      path: REALTIME_PATH,
-      transports: ["websocket"],
-      extraHeaders: { cookie, origin: url.origin },
-      reconnection: false,
-    });
-    socket.on("connect", () => {
-      socket.disconnect();
-      reject(new Error("the server admitted a third person"));
-    });
-    socket.on("connect_error", (error) => {
-      socket.disconnect();
-      resolve(error.message);
-    });
-  });
+  const roomId = url.pathname.split("/").at(-1)!;
+  try {
+    (await connectToRoom(url.origin, roomId, cookie)).disconnect();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("the server admitted a third person");
 }

@@ -1,25 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { io, type Socket } from "socket.io-client";
-import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
 import { apiSignUp } from "../support/api-session";
+import { connectToRoom } from "../support/room-socket";
 
 const base = () => process.env.DUET_E2E_URL!;
-
-async function openRoomSocket(roomId: string, cookie: string): Promise<Socket> {
-  const socket = io(`${base()}/rooms/${roomId}`, { path: REALTIME_PATH, transports: ["websocket"], extraHeaders: { cookie, origin: base() }, reconnection: false });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
 
 test("a member reads the whole history page by page, newest page first, each page oldest first", async () => {
   const { cookie } = await apiSignUp(base(), "Reviewer");
   const created = await fetch(`${base()}/api/rooms`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Long chat" }) });
   const { room } = (await created.json()) as { room: { id: string } };
-  const socket = await openRoomSocket(room.id, cookie);
+  const socket = await connectToRoom(base(), room.id, cookie);
   const bodies = Array.from({ length: 60 }, (_, i) => `message ${String(i).padStart(2, "0")}`);
   for (const body of bodies) expect(await socket.emitWithAck("chat:send", { clientId: randomUUID(), body })).toMatchObject({ ok: true });
   socket.disconnect();

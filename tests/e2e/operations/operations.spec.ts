@@ -2,12 +2,11 @@ import { expect, test } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { io, type Socket } from "socket.io-client";
 import { createDbClient } from "../../../lib/server/db/create-db-client";
-import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
 import { apiSignUp } from "../support/api-session";
 import { startDuet } from "../support/duet-process";
 import { freePort } from "../support/free-port";
+import { connectToRoom } from "../support/room-socket";
 
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -49,11 +48,7 @@ test("on SIGTERM the server tells its clients, keeps the message being sent, exi
   const { cookie } = await apiSignUp(duet.url, "Ada");
   const created = await fetch(`${duet.url}/api/rooms`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Shutdown" }) });
   const { room } = (await created.json()) as { room: { id: string } };
-  const socket: Socket = io(`${duet.url}/rooms/${room.id}`, { path: REALTIME_PATH, transports: ["websocket"], extraHeaders: { cookie, origin: duet.url }, reconnection: false });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
+  const socket = await connectToRoom(duet.url, room.id, cookie);
 
   const told = new Promise<void>((resolve) => socket.once("server:shutdown", () => resolve()));
   const exited = new Promise<number | null>((resolve) => duet.child.once("exit", (code) => resolve(code)));

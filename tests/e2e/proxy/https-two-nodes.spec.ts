@@ -157,6 +157,8 @@ function connectByPolling(link: string, cookie: string, ca: string): Promise<str
   const url = new URL(link);
   return new Promise((resolve, reject) => {
     const socket = io(`${url.origin}${url.pathname}`, {
+      // One connection per origin is socket.io-client's default; this one must be its own.
+      forceNew: true,
       path: REALTIME_PATH,
       transports: ["polling"],
       upgrade: false,
