@@ -8,8 +8,6 @@ export interface PeerConnectionOptions {
   polite: boolean;
   /** The initiator makes the first offer; the other side adds its tracks when that offer arrives. */
   initiator: boolean;
-  /** Only for tests and operators who must force a relayed path. */
-  iceTransportPolicy?: RTCIceTransportPolicy;
   sendDescription(description: TSessionDescription): void;
   sendCandidate(candidate: TIceCandidate): void;
   onRemoteStream(stream: MediaStream): void;
@@ -33,10 +31,7 @@ export class PeerConnection {
   private closed = false;
 
   constructor(private readonly options: PeerConnectionOptions) {
-    this.pc = new RTCPeerConnection({
-      iceServers: options.iceConfig.iceServers,
-      iceTransportPolicy: options.iceTransportPolicy ?? "all",
-    });
+    this.pc = new RTCPeerConnection({ iceServers: options.iceConfig.iceServers });
     this.pc.ontrack = ({ track }) => {
       this.remoteStream.addTrack(track);
       options.onRemoteStream(this.remoteStream);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /** 16 random bytes in base64url: 22 characters, 128 bits. */
-export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+const ROOM_ID = "[A-Za-z0-9_-]{22}";
+export const ROOM_ID_PATTERN = new RegExp(`^${ROOM_ID}$`);
 export const ZRoomId = z.string().regex(ROOM_ID_PATTERN, "Not a room id");
 
 export const ZRoomName = z
@@ -44,4 +45,4 @@ export function roomNamespace(roomId: string): string {
   return `/rooms/${roomId}`;
 }
 
-export const ROOM_NAMESPACE_PATTERN = /^\/rooms\/([A-Za-z0-9_-]{22})$/;
+export const ROOM_NAMESPACE_PATTERN = new RegExp(`^/rooms/(${ROOM_ID})$`);
