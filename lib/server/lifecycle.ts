@@ -1,11 +1,7 @@
-const STATE_KEY = Symbol.for("duet.lifecycle");
-type TGlobalWithLifecycle = typeof globalThis & { [STATE_KEY]?: { shuttingDown: boolean } };
+import { processSingleton } from "./process-singleton";
 
-// On globalThis: server.ts and Next's bundled /api/ready are separate module instances.
-function state() {
-  const store = globalThis as TGlobalWithLifecycle;
-  return (store[STATE_KEY] ??= { shuttingDown: false });
-}
+// Shared by server.ts, which shuts down, and Next's bundled /api/ready, which reports it.
+const state = () => processSingleton("lifecycle", () => ({ shuttingDown: false }));
 
 /** From now on /api/ready answers 503, so a proxy stops sending new work here. */
 export function markShuttingDown(): void {

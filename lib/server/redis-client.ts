@@ -1,19 +1,19 @@
 import { createClient } from "redis";
 import type { TLogger } from "./logger";
+import { processSingleton } from "./process-singleton";
 
 export type TRedisClient = ReturnType<typeof createClient>;
 
-const CACHE_KEY = Symbol.for("duet.redis.client");
-type TGlobalWithRedis = typeof globalThis & { [CACHE_KEY]?: TRedisClient };
-
 /**
- * One Redis client per process, shared (through globalThis) by server.ts's Socket.IO adapter
- * and Next's bundled route handlers such as /api/ready. It connects in the background and
- * keeps reconnecting: an unreachable Redis makes the node not ready (503), not a crash loop.
+ * One Redis client per process, shared by server.ts's Socket.IO adapter and Next's bundled
+ * route handlers such as /api/ready. It connects in the background and keeps reconnecting:
+ * an unreachable Redis makes the node not ready (503), not a crash loop.
  */
 export function getRedisClient(url: string, logger?: TLogger): TRedisClient {
-  const store = globalThis as TGlobalWithRedis;
-  if (store[CACHE_KEY]) return store[CACHE_KEY];
+  return processSingleton(`redis:${url}`, () => connectInBackground(url, logger));
+}
+
+function connectInBackground(url: string, logger?: TLogger): TRedisClient {
   const client: TRedisClient = createClient({
     url,
     socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) },
@@ -29,7 +29,6 @@ export function getRedisClient(url: string, logger?: TLogger): TRedisClient {
     reported = false;
   });
   client.connect().catch(() => {});
-  store[CACHE_KEY] = client;
   return client;
 }
 
