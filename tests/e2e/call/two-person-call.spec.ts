@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expectRemoteMediaPlaying } from "../support/call-probe";
 import { connectToRoom } from "../support/room-socket";
-import { goto, newPerson, signUpThroughApi, signUpThroughForm, type Person, sendChat, lastMessage } from "../support/people";
+import { createRoomThroughForm, goto, joinByLinkAsNewUser, lastMessage, newPerson, sendChat, signUpThroughApi, signUpThroughForm } from "../support/people";
 
 const SCREENSHOT = path.resolve(__dirname, "../../../docs/screenshots/call.png");
 
@@ -16,20 +16,13 @@ test("two people sign up, meet by link, see and hear each other, chat, and keep 
     await signUpThroughForm(ada);
     await expect(ada.page.getByRole("heading", { name: "Your rooms" })).toBeVisible();
     await expect(ada.page.getByText("No rooms yet.")).toBeVisible();
-    await ada.page.getByLabel("Room name").fill("Design review");
-    await ada.page.getByRole("button", { name: "Create room" }).click();
-    await expect(ada.page.getByRole("heading", { name: "Design review" })).toBeVisible();
   });
 
-  const link = await ada.page.getByLabel("Room link").inputValue();
+  const link = await createRoomThroughForm(ada, "Design review");
   expect(link).toMatch(/\/rooms\/[A-Za-z0-9_-]{22}$/);
 
   await test.step("the guest opens the link signed out, signs up, and lands in the room", async () => {
-    await goto(ben.page, link);
-    await expect(ben.page).toHaveURL(/\/signin\?callbackUrl=/);
-    await ben.page.getByRole("link", { name: "Create an account" }).click();
-    await signUpThroughForm(ben);
-    await expect(ben.page).toHaveURL(link);
+    await joinByLinkAsNewUser(ben, link);
     await expect(ben.page.getByRole("heading", { name: "Design review" })).toBeVisible();
   });
 

@@ -1,21 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { apiSignUp } from "../support/api-session";
+import { apiCreateRoom, apiSignUp } from "../support/api-session";
 import { connectToRoom } from "../support/room-socket";
 
 const base = () => process.env.DUET_E2E_URL!;
 
 test("a member reads the whole history page by page, newest page first, each page oldest first", async () => {
   const { cookie } = await apiSignUp(base(), "Reviewer");
-  const created = await fetch(`${base()}/api/rooms`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Long chat" }) });
-  const { room } = (await created.json()) as { room: { id: string } };
-  const socket = await connectToRoom(base(), room.id, cookie);
+  const roomId = await apiCreateRoom(base(), cookie, "Long chat");
+  const socket = await connectToRoom(base(), roomId, cookie);
   const bodies = Array.from({ length: 60 }, (_, i) => `message ${String(i).padStart(2, "0")}`);
   for (const body of bodies) expect(await socket.emitWithAck("chat:send", { clientId: randomUUID(), body })).toMatchObject({ ok: true });
   socket.disconnect();
 
   const read: string[][] = [];
-  let url = `${base()}/api/rooms/${room.id}/messages`;
+  let url = `${base()}/api/rooms/${roomId}/messages`;
   for (;;) {
     const response = await fetch(url, { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
@@ -23,7 +22,7 @@ test("a member reads the whole history page by page, newest page first, each pag
     read.unshift(page.messages.map((message) => message.body));
     expect(page.messages.every((message) => message.author.name === "Reviewer" && !Number.isNaN(Date.parse(message.createdAt)))).toBe(true);
     if (!page.nextCursor) break;
-    url = `${base()}/api/rooms/${room.id}/messages?before=${encodeURIComponent(page.nextCursor)}`;
+    url = `${base()}/api/rooms/${roomId}/messages?before=${encodeURIComponent(page.nextCursor)}`;
   }
   expect(read.map((page) => page.length)).toEqual([10, 50]);
   expect(read.flat()).toEqual(bodies);
@@ -32,9 +31,8 @@ test("a member reads the whole history page by page, newest page first, each pag
 test("the history API refuses outsiders, strangers and bad queries with clear errors", async () => {
   const owner = await apiSignUp(base(), "Owner");
   const stranger = await apiSignUp(base(), "Stranger");
-  const created = await fetch(`${base()}/api/rooms`, { method: "POST", headers: { Cookie: owner.cookie, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Private" }) });
-  const { room } = (await created.json()) as { room: { id: string } };
-  const history = (query = "", cookie?: string) => fetch(`${base()}/api/rooms/${room.id}/messages${query}`, { headers: cookie ? { Cookie: cookie } : {} });
+  const roomId = await apiCreateRoom(base(), owner.cookie, "Private");
+  const history = (query = "", cookie?: string) => fetch(`${base()}/api/rooms/${roomId}/messages${query}`, { headers: cookie ? { Cookie: cookie } : {} });
 
   expect((await history()).status).toBe(401);
   const forbidden = await history("", stranger.cookie);

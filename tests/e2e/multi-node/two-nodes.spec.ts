@@ -2,19 +2,18 @@ import { expect, test } from "@playwright/test";
 import { expectRemoteMediaPlaying } from "../support/call-probe";
 import { startDuet, type DuetProcess } from "../support/duet-process";
 import { freePort } from "../support/free-port";
-import { goto, newPerson, signUpThroughApi } from "../support/people";
-import { createTestDatabase, type TestDatabase } from "../support/postgres";
+import { createRoomThroughApi, goto, newPerson, signUpThroughApi } from "../support/people";
+import { createEmptyPostgresDatabase, type EmptyPostgresDatabase } from "../../helpers/postgres-database";
+import { TEST_REDIS_URL } from "../../helpers/test-redis";
 
-const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-let database: TestDatabase;
+let database: EmptyPostgresDatabase;
 const nodes: DuetProcess[] = [];
 
 test.beforeAll(async () => {
-  database = await createTestDatabase("duet_two_nodes");
+  database = await createEmptyPostgresDatabase("duet_two_nodes");
   for (const [index, port] of [await freePort(), await freePort()].entries()) {
     // Each person reaches their node directly here, so each node's site URL is its own address.
-    const env = { DATABASE_URL: database.url, REDIS_URL, AUTH_SECRET: "two-nodes-secret-two-nodes-secret-0001" };
+    const env = { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, AUTH_SECRET: "two-nodes-secret-two-nodes-secret-0001" };
     nodes.push(await startDuet({ port, env, migrate: index === 0 }));
   }
 });
@@ -30,11 +29,9 @@ test("two people on two nodes sharing PostgreSQL and Redis call and chat", async
   const ben = await newPerson(browser, "Ben", nodeB.url);
   await Promise.all([signUpThroughApi(ada), signUpThroughApi(ben)]);
 
-  const created = await ada.context.request.post("/api/rooms", { data: { name: "Across nodes" } });
-  expect(created.status()).toBe(201);
-  const { room } = (await created.json()) as { room: { id: string } };
-  await goto(ada.page, `/rooms/${room.id}`);
-  await goto(ben.page, `/rooms/${room.id}`);
+  const roomId = await createRoomThroughApi(ada, "Across nodes");
+  await goto(ada.page, `/rooms/${roomId}`);
+  await goto(ben.page, `/rooms/${roomId}`);
 
   await test.step("the call connects across nodes", async () => {
     await ada.page.getByRole("button", { name: "Join call" }).click();
@@ -59,7 +56,7 @@ test("two people on two nodes sharing PostgreSQL and Redis call and chat", async
   });
 
   await test.step("each node serves the same history", async () => {
-    await goto(ada.page, `/rooms/${room.id}`);
+    await goto(ada.page, `/rooms/${roomId}`);
     await expect(ada.page.getByTestId("chat-message")).toHaveCount(2);
   });
 

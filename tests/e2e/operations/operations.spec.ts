@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { createDbClient } from "../../../lib/server/db/create-db-client";
-import { apiSignUp } from "../support/api-session";
+import { apiCreateRoom, apiSignUp } from "../support/api-session";
 import { startDuet } from "../support/duet-process";
 import { freePort } from "../support/free-port";
 import { connectToRoom } from "../support/room-socket";
@@ -46,9 +46,8 @@ test("readiness answers 200 when the database is reachable, with a request id on
 test("on SIGTERM the server tells its clients, keeps the message being sent, exits within 10 s, and the history survives a restart", async () => {
   const duet = await startDuet({ port: await freePort() });
   const { cookie } = await apiSignUp(duet.url, "Ada");
-  const created = await fetch(`${duet.url}/api/rooms`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/json" }, body: JSON.stringify({ name: "Shutdown" }) });
-  const { room } = (await created.json()) as { room: { id: string } };
-  const socket = await connectToRoom(duet.url, room.id, cookie);
+  const roomId = await apiCreateRoom(duet.url, cookie, "Shutdown");
+  const socket = await connectToRoom(duet.url, roomId, cookie);
 
   const told = new Promise<void>((resolve) => socket.once("server:shutdown", () => resolve()));
   const exited = new Promise<number | null>((resolve) => duet.child.once("exit", (code) => resolve(code)));
@@ -77,7 +76,7 @@ test("on SIGTERM the server tells its clients, keeps the message being sent, exi
   // Started again on the same database, the room's history is all there.
   const restarted = await startDuet({ port: await freePort(), env: { DATABASE_URL: `file:${path.join(duet.dataDir, "duet.db")}` } });
   try {
-    const history = await fetch(`${restarted.url}/api/rooms/${room.id}/messages`, { headers: { Cookie: cookie } });
+    const history = await fetch(`${restarted.url}/api/rooms/${roomId}/messages`, { headers: { Cookie: cookie } });
     expect(history.status).toBe(200);
     const { messages } = (await history.json()) as { messages: Array<{ clientId: string }> };
     expect(messages.map((message) => message.clientId)).toEqual(reply.ok ? [clientId] : []);

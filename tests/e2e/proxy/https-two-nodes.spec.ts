@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type LaunchOptions, type Page } from "@playwright/test";
 import { expectRemoteMediaPlaying, mediaFlow, recordPeerConnections } from "../support/call-probe";
-import { goto, signUpThroughForm, type Person, sendChat, lastMessage } from "../support/people";
+import { createRoomThroughForm, goto, joinByLinkAsNewUser, lastMessage, sendChat, signUpThroughForm, type Person } from "../support/people";
 import { io } from "socket.io-client";
 import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
 import { startProxiedDuet, type ProxiedDuet } from "./proxied-duet";
@@ -49,18 +49,11 @@ test("two people on two nodes call each other over HTTPS through the shipped ngi
     expect(cookie, `${SESSION_COOKIE} should be set`).toMatchObject({ secure: true, httpOnly: true });
   });
 
-  await ada.page.getByLabel("Room name").fill("Through the proxy");
-  await ada.page.getByRole("button", { name: "Create room" }).click();
-  await expect(ada.page.getByRole("heading", { name: "Through the proxy" })).toBeVisible();
-  const link = await ada.page.getByLabel("Room link").inputValue();
+  const link = await createRoomThroughForm(ada, "Through the proxy");
   expect(link).toMatch(new RegExp(`^${site}/rooms/[A-Za-z0-9_-]{22}$`));
 
   await test.step("the guest opens the link signed out, signs up, and lands in the room", async () => {
-    await goto(ben.page, link);
-    await expect(ben.page).toHaveURL(/\/signin\?callbackUrl=/);
-    await ben.page.getByRole("link", { name: "Create an account" }).click();
-    await signUpThroughForm(ben);
-    await expect(ben.page).toHaveURL(link);
+    await joinByLinkAsNewUser(ben, link);
     expect((await ben.context.cookies()).find(({ name }) => name === SESSION_COOKIE)?.secure).toBe(true);
   });
 

@@ -1,10 +1,8 @@
-import { createConnection } from "node:net";
 import { startDuet, type DuetProcess } from "../support/duet-process";
 import { freePort } from "../support/free-port";
 import { consistentHashNode, startNginx, type NginxProcess } from "../support/nginx";
-import { createTestDatabase } from "../support/postgres";
-
-const REDIS_URL = process.env.E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
+import { createEmptyPostgresDatabase } from "../../helpers/postgres-database";
+import { connectTestRedis, TEST_REDIS_URL } from "../../helpers/test-redis";
 
 /** The two addresses a browser on this machine can reach nginx from. */
 export const CLIENT_ADDRESSES = ["127.0.0.1", "::1"] as const;
@@ -37,15 +35,16 @@ export async function startProxiedDuet(): Promise<ProxiedDuet> {
     if (failures.length > 0) throw failures[0];
   };
   try {
-    await expectRedis(REDIS_URL);
-    const database = await createTestDatabase();
+    // Fails with a clear message when Redis is not there.
+    await (await connectTestRedis()).quit();
+    const database = await createEmptyPostgresDatabase("duet_e2e");
     cleanups.push(database.drop);
     const [httpsPort, httpPort] = [await freePort(), await freePort()];
     const [firstPort, secondPort] = await portsSplittingClients();
     const site = `https://localhost:${httpsPort}`;
     const env = {
       DATABASE_URL: database.url,
-      REDIS_URL,
+      REDIS_URL: TEST_REDIS_URL,
       SITE_URL: site,
       TRUST_PROXY: "true",
       AUTH_SECRET: "proxy-e2e-secret-shared-by-both-nodes-0123456789",
@@ -78,24 +77,4 @@ async function portsSplittingClients(): Promise<[number, number]> {
     if (ports[0] !== ports[1] && a !== b) return ports;
   }
   throw new Error("found no pair of free ports that nginx's consistent hash splits between 127.0.0.1 and ::1");
-}
-
-/** Fails with a clear message when Redis is not answering PING. */
-function expectRedis(url: string): Promise<void> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const fail = (reason: string) => reject(new Error(`This test needs Redis at ${url} (set E2E_REDIS_URL to use another): ${reason}`));
-    const socket = createConnection({ host: hostname, port: Number(port || 6379), timeout: 3_000 });
-    socket.once("connect", () => socket.write("PING\r\n"));
-    socket.once("data", (reply) => {
-      socket.destroy();
-      if (reply.toString().startsWith("+PONG")) resolve();
-      else fail(`unexpected reply ${JSON.stringify(reply.toString().trim())}`);
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      fail("no answer within 3 s");
-    });
-    socket.once("error", (error) => fail(error.message));
-  });
 }

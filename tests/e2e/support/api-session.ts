@@ -21,6 +21,17 @@ export async function apiSignUp(baseUrl: string, name: string): Promise<{ cookie
   return { cookie, email };
 }
 
+/** Creates a room over HTTP as the user whose Cookie header is given; returns its id. */
+export async function apiCreateRoom(baseUrl: string, cookie: string, name: string): Promise<string> {
+  const created = await fetch(`${baseUrl}/api/rooms`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/json" },
+    body: JSON.stringify({ name }),
+  });
+  if (created.status !== 201) throw new Error(`room creation failed: ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { room: { id: string } }).room.id;
+}
+
 function cookiesOf(response: Response): string {
   return response.headers
     .getSetCookie()

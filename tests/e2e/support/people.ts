@@ -56,3 +56,27 @@ export async function sendChat(person: Person, text: string): Promise<void> {
 export function lastMessage(person: Person) {
   return person.page.getByTestId("chat-message").last();
 }
+
+/** Names and creates a room from the dashboard, as a host does; returns the room's shareable link. */
+export async function createRoomThroughForm(host: Person, name: string): Promise<string> {
+  await host.page.getByLabel("Room name").fill(name);
+  await host.page.getByRole("button", { name: "Create room" }).click();
+  await expect(host.page.getByRole("heading", { name })).toBeVisible();
+  return host.page.getByLabel("Room link").inputValue();
+}
+
+/** Creates a room over the HTTP API as `owner` (seeding, not the behaviour under test); returns its id. */
+export async function createRoomThroughApi(owner: Person, name: string): Promise<string> {
+  const response = await owner.context.request.post("/api/rooms", { data: { name } });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { room: { id: string } }).room.id;
+}
+
+/** A guest opens the link signed out, is sent to sign in, signs up instead, and lands back on the link. */
+export async function joinByLinkAsNewUser(guest: Person, link: string): Promise<void> {
+  await goto(guest.page, link);
+  await expect(guest.page).toHaveURL(/\/signin\?callbackUrl=/);
+  await guest.page.getByRole("link", { name: "Create an account" }).click();
+  await signUpThroughForm(guest);
+  await expect(guest.page).toHaveURL(link);
+}

@@ -5,7 +5,7 @@ import { expectRemoteMediaPlaying, recordPeerConnections, type RecordOptions } f
 import { startCoturn, type Coturn } from "../support/coturn";
 import { startDuet, type DuetProcess } from "../support/duet-process";
 import { freePort } from "../support/free-port";
-import { goto, signUpThroughApi, type Person } from "../support/people";
+import { createRoomThroughApi, goto, signUpThroughApi, type Person } from "../support/people";
 import { gatherRelayCandidates, selectedCandidatePair } from "./relay-probe";
 
 // A real coturn on loopback and a Duet of our own that hands out its TURN credentials, with no
@@ -134,10 +134,7 @@ async function personAt(browser: Browser, name: string, probe: RecordOptions): P
 }
 
 async function createRoom(owner: Person, name: string): Promise<string> {
-  const response = await owner.context.request.post("/api/rooms", { data: { name } });
-  expect(response.status()).toBe(201);
-  const { room } = (await response.json()) as { room: { id: string } };
-  return `/rooms/${room.id}`;
+  return `/rooms/${await createRoomThroughApi(owner, name)}`;
 }
 
 async function joinCall(page: Page): Promise<void> {

@@ -9,7 +9,7 @@ import type { TDbClient } from "../../../lib/server/db/create-db-client";
 import { DATABASE_PROVIDERS, type TDatabaseProvider } from "../../../lib/server/db/database-url";
 import { migrateDatabase } from "../../../scripts/lib/migrate-database";
 import { MIGRATION_SCRIPT_FILE, readMigrationList } from "../../../scripts/lib/migrations";
-import { createTestDatabase, type TTestDatabase } from "../../helpers/test-database";
+import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 
 const MODEL_TABLES = ["Account", "Membership", "Message", "Room", "User"];
 
@@ -41,7 +41,7 @@ async function createRoomWithAuthor(db: TDbClient) {
 }
 
 describe.each(DATABASE_PROVIDERS)("%s database", (provider) => {
-  let testDb: TTestDatabase;
+  let testDb: TestDatabase;
 
   beforeEach(async () => {
     testDb = await createTestDatabase(provider);
