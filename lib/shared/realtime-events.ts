@@ -33,7 +33,15 @@ export const ZIceCandidate = z
   .nullable();
 export type TIceCandidate = z.infer<typeof ZIceCandidate>;
 
-export const ZCallJoinPayload = ZMediaState;
+/**
+ * A browser's call session: made when the person clicks Join, kept across socket reconnects
+ * (server restart, node failover, network loss). The server and the other member tell a
+ * resumed call (same id: keep the RTCPeerConnection) from a new one (new id: start afresh).
+ */
+export const ZCallSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Not a call session id");
+export type TCallSessionId = z.infer<typeof ZCallSessionId>;
+
+export const ZCallJoinPayload = z.object({ callSessionId: ZCallSessionId, media: ZMediaState });
 export const ZSignalDescriptionPayload = z.object({ description: ZSessionDescription });
 export const ZSignalCandidatePayload = z.object({ candidate: ZIceCandidate });
 export const ZMediaUpdatePayload = ZMediaState;
@@ -42,8 +50,8 @@ export const ZChatSendPayload = z.object({ clientId: ZClientMessageId, body: ZMe
 export interface TCallPeer {
   user: TPublicUser;
   media: TMediaState;
-  /** The peer's connection: signaling and departures name it, so a stale tab's can be told apart. */
-  connectionId: string;
+  /** The peer's call session: signaling and departures name it, so a stale one can be told apart. */
+  callSessionId: TCallSessionId;
 }
 
 /** Two members are both in the call; `initiator` says whether the receiver makes the first offer. */
@@ -51,6 +59,12 @@ export interface TCallPairing {
   peer: TCallPeer;
   initiator: boolean;
 }
+
+/**
+ * Why a member is no longer in the call: they hung up (`left`), or their connection to the
+ * server dropped (`disconnected`; their browser may still be sending media and come back).
+ */
+export type TCallDepartureReason = "left" | "disconnected";
 
 /** Reply to `call:join`: the pairing if the other member is already in the call. */
 export interface TCallJoined {
@@ -74,9 +88,9 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** To the member already in the call: the other one joined. */
   "call:peer-joined": (pairing: TCallPairing) => void;
-  "call:peer-left": (payload: { userId: string; connectionId: string }) => void;
-  "signal:description": (payload: { from: string; connectionId: string; description: TSessionDescription }) => void;
-  "signal:candidate": (payload: { from: string; connectionId: string; candidate: TIceCandidate }) => void;
+  "call:peer-left": (payload: { userId: string; callSessionId: TCallSessionId; reason: TCallDepartureReason }) => void;
+  "signal:description": (payload: { from: string; callSessionId: TCallSessionId; description: TSessionDescription }) => void;
+  "signal:candidate": (payload: { from: string; callSessionId: TCallSessionId; candidate: TIceCandidate }) => void;
   "media:state": (payload: { userId: string } & TMediaState) => void;
   "presence:update": (presence: TPresence) => void;
   "chat:message": (message: TChatMessage) => void;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
@@ -79,4 +80,9 @@ export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestClie
   return new Promise((resolve) => {
     socket.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => resolve(payload)) as never);
   });
+}
+
+/** A browser's call session id, as the client makes one when someone clicks Join. */
+export function newCallSessionId(): string {
+  return randomUUID().replaceAll("-", "");
 }

@@ -1,21 +1,24 @@
 "use client";
-import type { CallState } from "@/lib/client/use-call";
+import Link from "next/link";
+import type { CallView } from "@/lib/client/call/use-call-session";
 import type { LocalMedia } from "@/lib/client/use-local-media";
 import { CallControls } from "./CallControls";
 import { useCallShortcuts } from "./use-call-shortcuts";
 import { VideoTile } from "./VideoTile";
 
 interface CallStageProps {
-  call: CallState;
+  call: CallView;
+  /** The pre-call connectivity check, linked from the prejoin screen and from failures. */
+  checkHref: string;
   local: LocalMedia;
   otherName: string | null;
   otherStatus: "away" | "here" | "in-call";
   disabled: boolean;
 }
 
-export function CallStage({ call, local, otherName, otherStatus, disabled }: CallStageProps) {
+export function CallStage({ call, checkHref, local, otherName, otherStatus, disabled }: CallStageProps) {
   useCallShortcuts(local.toggleAudio, local.toggleVideo);
-  const inCall = call.status !== "idle" && call.status !== "joining";
+  const inCall = call.phase !== "idle" && call.phase !== "joining";
   const peerName = call.peer?.user.name ?? otherName ?? "Guest";
 
   return (
@@ -45,11 +48,11 @@ export function CallStage({ call, local, otherName, otherStatus, disabled }: Cal
           <VideoTile testId="local-video" stream={local.stream} label="You" local videoOff={!local.media.video} audioOff={!local.media.audio} className="h-full w-full" />
         )}
       </div>
-      <CallStatus call={call} local={local} otherName={otherName} otherStatus={otherStatus} inCall={inCall} />
+      <CallStatus call={call} checkHref={checkHref} local={local} otherName={otherName} otherStatus={otherStatus} inCall={inCall} />
       <CallControls
         media={local.media}
         inCall={inCall}
-        joining={call.status === "joining"}
+        joining={call.phase === "joining"}
         joinDisabled={disabled || local.status === "requesting"}
         onToggleAudio={local.toggleAudio}
         onToggleVideo={local.toggleVideo}
@@ -60,7 +63,7 @@ export function CallStage({ call, local, otherName, otherStatus, disabled }: Cal
   );
 }
 
-function CallStatus({ call, local, otherName, otherStatus, inCall }: Omit<CallStageProps, "disabled"> & { inCall: boolean }) {
+function CallStatus({ call, checkHref, local, otherName, otherStatus, inCall }: Omit<CallStageProps, "disabled"> & { inCall: boolean }) {
   if (local.status === "error") {
     return (
       <p role="alert" className="text-center text-sm text-red-700 dark:text-red-300">
@@ -72,25 +75,44 @@ function CallStatus({ call, local, otherName, otherStatus, inCall }: Omit<CallSt
       </p>
     );
   }
+  const peerName = call.peer?.user.name ?? otherName ?? "your guest";
+  if (call.phase === "failed" && call.problem) {
+    return (
+      <div role="alert" className="space-y-1 text-center text-sm text-red-700 dark:text-red-300">
+        <p data-testid="call-status" data-problem={call.problem.kind}>
+          {call.problem.message}
+        </p>
+        <p className="space-x-3">
+          <button type="button" onClick={call.retry} className="underline">
+            Try again
+          </button>
+          <Link href={checkHref} className="underline">
+            Check your connection
+          </Link>
+        </p>
+      </div>
+    );
+  }
   let text: string;
-  if (call.status === "stalled") text = stalledExplanation(call.error);
-  else if (call.status === "connecting") text = `Connecting to ${call.peer?.user.name ?? "your guest"}…${call.error ? ` (${call.error})` : ""}`;
-  else if (call.status === "connected") text = `In a call with ${call.peer?.user.name ?? "your guest"}`;
+  if (call.phase === "reconnecting") text = `Reconnecting to ${peerName}…`;
+  else if (call.phase === "connecting") text = `Connecting to ${peerName}…`;
+  else if (call.phase === "connected") text = `In a call with ${peerName}`;
   else if (inCall) text = call.notice ?? "You're in the call.";
-  else if (call.error) text = call.error;
+  else if (call.notice) text = call.notice;
   else if (local.status === "requesting") text = "Starting your camera and microphone…";
   else text = otherName && otherStatus === "in-call" ? `${otherName} is in the call. Join when you're ready.` : "Check your camera and microphone, then join.";
   return (
-    <p role="status" data-testid="call-status" className="text-center text-sm text-slate-600 dark:text-slate-400">
-      {text}
-    </p>
+    <div className="space-y-1 text-center text-sm text-slate-600 dark:text-slate-400">
+      <p role="status" data-testid="call-status">
+        {text}
+      </p>
+      {!inCall && call.phase !== "joining" && (
+        <p>
+          <Link href={checkHref} className="text-brand-600 hover:underline dark:text-brand-500">
+            Will calls work from this network? Check your connection
+          </Link>
+        </p>
+      )}
+    </div>
   );
-}
-
-function stalledExplanation(error: string | null): string {
-  const detail = error ? ` (${error})` : "";
-  if (error && /\b401\b/.test(error)) {
-    return `The call can't connect: the relay server refused Duet's credentials${detail}. Ask your Duet operator to check that TURN_SECRET matches the TURN server's and that both clocks are right.`;
-  }
-  return `The call can't connect.${detail} A firewall may be blocking it.`;
 }

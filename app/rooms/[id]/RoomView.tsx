@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { TPresence } from "@/lib/shared/realtime-events";
 import { roomHistoryPath, type TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
-import { useCall } from "@/lib/client/use-call";
+import { useCallSession } from "@/lib/client/call/use-call-session";
 import { historyLoader, useChat } from "@/lib/client/use-chat";
 import { useLocalMedia } from "@/lib/client/use-local-media";
 import { useRoomSocket } from "@/lib/client/use-room-socket";
@@ -16,7 +16,7 @@ import { ConnectionBanner } from "../../_components/ConnectionBanner";
 export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) {
   const { socket, status: socketStatus } = useRoomSocket(room.id);
   const local = useLocalMedia();
-  const call = useCall({ socket, localStream: local.stream, media: local.media });
+  const call = useCallSession(socket, local.stream, local.media);
   const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
   const chat = useChat(socket, me, loadHistory);
   const presence = usePresence(socket);
@@ -37,6 +37,7 @@ export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) 
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <CallStage
           call={call}
+          checkHref={`/check?room=${encodeURIComponent(room.id)}`}
           local={local}
           otherName={otherName}
           otherStatus={otherPresence ? (otherPresence.inCall ? "in-call" : "here") : "away"}

@@ -15,6 +15,8 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+export const DEFAULT_STUN_URLS = "stun:stun.l.google.com:19302";
+
 /** Every variable Duet reads. `.env.example` documents each one. */
 export const ZEnvSchema = z
   .object({
@@ -36,10 +38,13 @@ export const ZEnvSchema = z
       .default("false")
       .transform((value) => value === "true" || value === "1"),
     REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
-    STUN_URLS: commaList.default([]),
+    // A public STUN server, so two people behind home routers connect out of the box. Set it
+    // to your own, or to an empty value for none (a LAN-only or TURN-only deployment).
+    STUN_URLS: z.string().default(DEFAULT_STUN_URLS).pipe(commaList),
     TURN_URLS: commaList.default([]),
     TURN_SECRET: optionalString,
-    TURN_TTL_SECONDS: z.coerce.number({ error: "must be a number of seconds (60–86400)" }).int().min(60, "must be at least 60").max(86_400, "must be at most 86400").default(3600),
+    // Short TTLs are for tests of credential refresh; browsers refresh at 80 % of it.
+    TURN_TTL_SECONDS: z.coerce.number({ error: "must be a number of seconds (10–86400)" }).int().min(10, "must be at least 10").max(86_400, "must be at most 86400").default(3600),
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
     GOOGLE_ID: optionalString,

@@ -1,10 +1,7 @@
 import { AppError } from "@/lib/shared/errors";
 import type { TLogger } from "../logger";
-import { peerOf, presenceOf, type TConnection } from "./room-registry";
+import { presenceOf, type TConnection } from "./room-roster";
 import type { RoomNamespace } from "./types";
-
-/** Socket.IO room of the connections in the call (at most one per member). */
-export const CALL_CHANNEL = "call";
 
 // A node that is closing the room as we ask may never answer; don't wait the adapter's 5 s.
 const FETCH_TIMEOUT_MS = 1500;
@@ -33,8 +30,4 @@ export async function broadcastPresence(namespace: RoomNamespace, logger: TLogge
   } catch (error) {
     logger.warn({ err: error, namespace: namespace.name }, "presence broadcast failed");
   }
-}
-
-export async function callPeer(namespace: RoomNamespace, userId: string) {
-  return peerOf(await roomConnections(namespace, CALL_CHANNEL), userId);
 }

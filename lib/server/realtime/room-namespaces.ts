@@ -2,12 +2,11 @@ import { ROOM_NAMESPACE_PATTERN } from "@/lib/shared/room";
 import { ROOM_UNAVAILABLE } from "../rooms/enter-room";
 import { getMembership } from "../rooms/get-membership";
 import { roomExists } from "../rooms/room-exists";
-import { leaveCall, registerCallHandlers } from "./call.handlers";
+import { registerCallHandlers } from "./call.handlers";
 import { registerChatHandlers } from "./chat.handlers";
-import { broadcastPresence } from "./room-connections";
+import { enterRoom, exitRoom } from "./room-session";
 import { registerSignalHandlers } from "./signal.handlers";
 import type { AuthenticatedRequest, HandlerContext, RealtimeDeps, RealtimeServer, RoomNamespace, RoomSocket } from "./types";
-import { userChannel } from "./user-channel";
 
 /**
  * One namespace per room, `/rooms/<roomId>`. The matcher admits only rooms that exist, so
@@ -33,7 +32,7 @@ export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): vo
     getMembership(db, { roomId, userId: user.id }).then(
       (role) => {
         if (!role) return next(new Error(ROOM_UNAVAILABLE));
-        socket.data = { user, roomId, inCall: false, media: { audio: true, video: true } };
+        socket.data = { user, roomId, callSessionId: null, media: { audio: true, video: true } };
         next();
       },
       (error: unknown) => {
@@ -47,23 +46,9 @@ export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): vo
 }
 
 function onConnection(ctx: HandlerContext): void {
-  const { socket, namespace, logger } = ctx;
-  const { roomId, user } = socket.data;
-  // The same person opened the room again (another tab, a reconnect), maybe on another
-  // node: the newest connection wins.
-  // `except`: with a cluster adapter the local part runs only after the publish, when this
-  // connection has already joined the channel.
-  void socket.join(userChannel(user.id));
-  namespace.to(userChannel(user.id)).except(socket.id).emit("session:replaced");
-  namespace.in(userChannel(user.id)).except(socket.id).disconnectSockets(true);
+  enterRoom(ctx);
   registerChatHandlers(ctx);
   registerCallHandlers(ctx);
   registerSignalHandlers(ctx);
-  void broadcastPresence(namespace, logger);
-  logger.debug({ roomId, userId: user.id }, "joined room");
-
-  socket.on("disconnect", () => {
-    leaveCall(ctx);
-    void broadcastPresence(namespace, logger);
-  });
+  ctx.socket.on("disconnect", () => void exitRoom(ctx));
 }

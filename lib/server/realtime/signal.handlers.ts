@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/shared/errors";
 import { ZSignalCandidatePayload, ZSignalDescriptionPayload } from "@/lib/shared/realtime-events";
 import { withoutAck } from "./handle-event";
-import { CALL_CHANNEL } from "./room-connections";
+import { signalingTarget } from "./room-session";
 import type { HandlerContext } from "./types";
 
 /**
@@ -12,22 +12,25 @@ export function registerSignalHandlers(ctx: HandlerContext): void {
   const { socket } = ctx;
   const from = socket.data.user.id;
 
-  const toPeer = () => {
-    if (!socket.data.inCall) throw new AppError("FORBIDDEN", "Join the call before signaling");
-    return socket.to(CALL_CHANNEL);
+  const target = () => {
+    const found = signalingTarget(ctx);
+    if (!found) throw new AppError("FORBIDDEN", "Join the call before signaling");
+    return found;
   };
 
   socket.on(
     "signal:description",
     withoutAck(ctx, "signal:description", ZSignalDescriptionPayload, ({ description }) => {
-      toPeer().emit("signal:description", { from, connectionId: socket.id, description });
+      const { peers, callSessionId } = target();
+      peers.emit("signal:description", { from, callSessionId, description });
     }),
   );
 
   socket.on(
     "signal:candidate",
     withoutAck(ctx, "signal:candidate", ZSignalCandidatePayload, ({ candidate }) => {
-      toPeer().emit("signal:candidate", { from, connectionId: socket.id, candidate });
+      const { peers, callSessionId } = target();
+      peers.emit("signal:candidate", { from, callSessionId, candidate });
     }),
   );
 }

@@ -4,7 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/re
 import type { TPublicUser } from "@/lib/shared/user";
 import type { TDbClient } from "../db/create-db-client";
 import type { TLogger } from "../logger";
-import type { TAttendee } from "./room-registry";
+import type { TAttendee } from "./room-roster";
 
 export type SocketData = TAttendee;
 

@@ -39,6 +39,8 @@ export async function startDuet({ port, env = {}, migrate: runMigrations = true 
     DATABASE_URL: `file:${path.join(dataDir, "duet.db")}`,
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
     LOG_LEVEL: "warn",
+    // Tests never contact a public server: no STUN unless a test brings its own.
+    STUN_URLS: "",
     ...env,
   };
   if (runMigrations) {

@@ -3,7 +3,7 @@ import { createRoomsRedisAdapter } from "@/lib/server/realtime/redis-streams-ada
 import type { TRedisClient } from "@/lib/server/redis-client";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
-import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer, newCallSessionId } from "../../helpers/realtime-server";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { connectTestRedis, isolatedAdapterNames } from "../../helpers/test-redis";
@@ -55,29 +55,30 @@ describe("a room whose two members sit on different nodes", () => {
   it("shows each member who is present and in the call on the other node", async () => {
     const seenByAda: Array<{ members: Array<{ user: TPublicUser; inCall: boolean }> }> = [];
     adaSocket.on("presence:update", (presence) => seenByAda.push(presence));
-    await benSocket.emitWithAck("call:join", MEDIA);
+    await benSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA });
     await waitFor(() => seenByAda.at(-1)?.members.some((m) => m.user.id === ben.id && m.inCall), "Ada to see Ben in the call");
     expect(seenByAda.at(-1)?.members.map((m) => m.user.id).sort()).toEqual([ada.id, ben.id].sort());
   });
 
   it("pairs the call across nodes and relays signaling between them", async () => {
-    await adaSocket.emitWithAck("call:join", MEDIA);
+    const [adaCall, benCall] = [newCallSessionId(), newCallSessionId()];
+    await adaSocket.emitWithAck("call:join", { callSessionId: adaCall, media: MEDIA });
     const paired = nextEvent(adaSocket, "call:peer-joined");
-    const joined = await benSocket.emitWithAck("call:join", MEDIA);
-    expect(joined).toMatchObject({ ok: true, data: { pairing: { peer: { user: { id: ada.id }, connectionId: adaSocket.id } } } });
-    expect((await paired).peer.connectionId).toBe(benSocket.id);
+    const joined = await benSocket.emitWithAck("call:join", { callSessionId: benCall, media: MEDIA });
+    expect(joined).toMatchObject({ ok: true, data: { pairing: { peer: { user: { id: ada.id }, callSessionId: adaCall } } } });
+    expect((await paired).peer.callSessionId).toBe(benCall);
 
     const offer = { type: "offer" as const, sdp: "v=0\r\n" };
     const relayed = nextEvent(adaSocket, "signal:description");
     benSocket.emit("signal:description", { description: offer });
-    expect(await relayed).toEqual({ from: ben.id, connectionId: benSocket.id, description: offer });
+    expect(await relayed).toEqual({ from: ben.id, callSessionId: benCall, description: offer });
   });
 
   it("pairs exactly once, with one initiator, when both join at the same moment", async () => {
     const pairings = { ada: [] as boolean[], ben: [] as boolean[] };
     adaSocket.on("call:peer-joined", ({ initiator }) => pairings.ada.push(initiator));
     benSocket.on("call:peer-joined", ({ initiator }) => pairings.ben.push(initiator));
-    const [adaJoined, benJoined] = await Promise.all([adaSocket.emitWithAck("call:join", MEDIA), benSocket.emitWithAck("call:join", MEDIA)]);
+    const [adaJoined, benJoined] = await Promise.all([adaSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA }), benSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA })]);
     if (adaJoined.ok && adaJoined.data.pairing) pairings.ada.push(adaJoined.data.pairing.initiator);
     if (benJoined.ok && benJoined.data.pairing) pairings.ben.push(benJoined.data.pairing.initiator);
     // A round trip through each node flushes any pairing still on its way.
@@ -100,11 +101,12 @@ describe("a room whose two members sit on different nodes", () => {
   });
 
   it("tells a member on the other node when the peer hangs up", async () => {
-    await adaSocket.emitWithAck("call:join", MEDIA);
-    await benSocket.emitWithAck("call:join", MEDIA);
+    const benCall = newCallSessionId();
+    await adaSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA });
+    await benSocket.emitWithAck("call:join", { callSessionId: benCall, media: MEDIA });
     const left = nextEvent(adaSocket, "call:peer-left");
     await benSocket.emitWithAck("call:leave");
-    expect(await left).toEqual({ userId: ben.id, connectionId: benSocket.id });
+    expect(await left).toEqual({ userId: ben.id, callSessionId: benCall, reason: "left" });
   });
 
   it("replaces a member's connection on the other node when they open the room again", async () => {

@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
-import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { connected, newCallSessionId, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { waitFor } from "../../helpers/wait-for";
 import type { TAck } from "@/lib/shared/ack";
@@ -10,8 +10,14 @@ import type { TPublicUser } from "@/lib/shared/user";
 const MEDIA = { audio: true, video: true };
 const OFFER = { type: "offer" as const, sdp: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\n" };
 
-function join(socket: TestClient, media = MEDIA): Promise<TAck<TCallJoined>> {
-  return socket.emitWithAck("call:join", media);
+/** Joins the call as a browser's call session; pass the same id again to resume it on a new connection. */
+function join(socket: TestClient, media = MEDIA, callSessionId = newCallSessionId()): Promise<TAck<TCallJoined>> {
+  return socket.emitWithAck("call:join", { callSessionId, media });
+}
+
+/** A round trip on the socket: anything the server sent it before has arrived. */
+function flush(socket: TestClient): Promise<unknown> {
+  return socket.emitWithAck("chat:send", { clientId: crypto.randomUUID(), body: "flush" });
 }
 
 /** Every event a client receives, in order. */
@@ -59,16 +65,17 @@ describe("call signaling", () => {
   it("pairs the two members when the second joins, and names exactly one of them to make the first offer", async () => {
     const adaSocket = await open(ada);
     const benSocket = await open(ben);
-    expect(await join(adaSocket)).toEqual({ ok: true, data: { pairing: null } });
+    const [adaCall, benCall] = [newCallSessionId(), newCallSessionId()];
+    expect(await join(adaSocket, MEDIA, adaCall)).toEqual({ ok: true, data: { pairing: null } });
     const paired = nextEvent(adaSocket, "call:peer-joined");
-    const benJoined = await join(benSocket, { audio: false, video: true });
+    const benJoined = await join(benSocket, { audio: false, video: true }, benCall);
     const adaFirst = ada.id < ben.id;
     expect(benJoined).toEqual({
       ok: true,
-      data: { pairing: { peer: { user: { id: ada.id, name: ada.name }, media: MEDIA, connectionId: adaSocket.id }, initiator: !adaFirst } },
+      data: { pairing: { peer: { user: { id: ada.id, name: ada.name }, media: MEDIA, callSessionId: adaCall }, initiator: !adaFirst } },
     });
     expect(await paired).toEqual({
-      peer: { user: { id: ben.id, name: ben.name }, media: { audio: false, video: true }, connectionId: benSocket.id },
+      peer: { user: { id: ben.id, name: ben.name }, media: { audio: false, video: true }, callSessionId: benCall },
       initiator: adaFirst,
     });
   });
@@ -81,21 +88,22 @@ describe("call signaling", () => {
     const seenByAda = recorder(adaSocket);
     const seenByCy = recorder(cySocket);
     const seenByAdaElsewhere = recorder(adaInOtherRoom);
-    await join(adaSocket);
+    const adaCall = newCallSessionId();
+    await join(adaSocket, MEDIA, adaCall);
     await join(benSocket);
     await join(cySocket);
 
     const description = nextEvent(benSocket, "signal:description");
     adaSocket.emit("signal:description", { description: OFFER });
-    expect(await description).toEqual({ from: ada.id, connectionId: adaSocket.id, description: OFFER });
+    expect(await description).toEqual({ from: ada.id, callSessionId: adaCall, description: OFFER });
 
     const candidate = { candidate: "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", sdpMid: "0", sdpMLineIndex: 0 };
     const relayed = nextEvent(benSocket, "signal:candidate");
     adaSocket.emit("signal:candidate", { candidate });
-    expect(await relayed).toEqual({ from: ada.id, connectionId: adaSocket.id, candidate });
+    expect(await relayed).toEqual({ from: ada.id, callSessionId: adaCall, candidate });
 
     // A round trip on each other socket proves nothing else was still on its way to them.
-    await Promise.all([adaSocket, cySocket, adaInOtherRoom].map((socket) => socket.emitWithAck("call:join", MEDIA)));
+    await Promise.all([adaSocket, cySocket, adaInOtherRoom].map(flush));
     const signalEvents = (seen: Array<[string, unknown]>) => seen.filter(([event]) => event.startsWith("signal:"));
     expect(signalEvents(seenByAda)).toEqual([]);
     expect(signalEvents(seenByCy)).toEqual([]);
@@ -110,7 +118,7 @@ describe("call signaling", () => {
     const error = nextEvent(adaSocket, "room:error");
     adaSocket.emit("signal:description", { description: OFFER });
     expect(await error).toMatchObject({ code: "FORBIDDEN", event: "signal:description" });
-    await benSocket.emitWithAck("call:join", MEDIA);
+    await join(benSocket);
     expect(seenByBen.filter(([event]) => event === "signal:description")).toEqual([]);
   });
 
@@ -125,27 +133,83 @@ describe("call signaling", () => {
       adaSocket.emit("signal:description", { description } as never);
       expect(await error).toMatchObject({ code: "VALIDATION", event: "signal:description" });
     }
-    await benSocket.emitWithAck("call:join", MEDIA);
+    await join(benSocket);
     expect(seenByBen.filter(([event]) => event === "signal:description")).toEqual([]);
   });
 
   it("tells the other member when someone hangs up or disconnects, and lets them join again", async () => {
     const adaSocket = await open(ada);
     const benSocket = await open(ben);
+    const firstCall = newCallSessionId();
     await join(adaSocket);
-    await join(benSocket);
+    await join(benSocket, MEDIA, firstCall);
     const left = nextEvent(adaSocket, "call:peer-left");
     expect(await benSocket.emitWithAck("call:leave")).toEqual({ ok: true, data: null });
-    expect(await left).toEqual({ userId: ben.id, connectionId: benSocket.id });
+    expect(await left).toEqual({ userId: ben.id, callSessionId: firstCall, reason: "left" });
 
+    const secondCall = newCallSessionId();
     const rejoined = nextEvent(adaSocket, "call:peer-joined");
-    await join(benSocket);
-    expect((await rejoined).peer.user.id).toBe(ben.id);
+    await join(benSocket, MEDIA, secondCall);
+    expect((await rejoined).peer).toMatchObject({ user: { id: ben.id }, callSessionId: secondCall });
 
     const gone = nextEvent(adaSocket, "call:peer-left");
-    const benConnection = benSocket.id;
     benSocket.disconnect();
-    expect(await gone).toEqual({ userId: ben.id, connectionId: benConnection });
+    expect(await gone).toEqual({ userId: ben.id, callSessionId: secondCall, reason: "disconnected" });
+  });
+
+  it("lets a member's call session resume on a new connection, and tells the other member it is the same call", async () => {
+    const adaSocket = await open(ada);
+    const benCall = newCallSessionId();
+    await join(adaSocket);
+    await join(await open(ben), MEDIA, benCall);
+
+    // Ben's network drops; his browser reconnects and resumes the same call session.
+    const seenByAda = recorder(adaSocket);
+    const resumed = nextEvent(adaSocket, "call:peer-joined");
+    const benAgain = await open(ben);
+    const benResumed = await join(benAgain, MEDIA, benCall);
+    expect((await resumed).peer.callSessionId).toBe(benCall);
+    expect(benResumed).toMatchObject({ ok: true, data: { pairing: { peer: { user: { id: ada.id } } } } });
+
+    // Signaling flows on the new connection, under the same call session.
+    const description = nextEvent(adaSocket, "signal:description");
+    benAgain.emit("signal:description", { description: OFFER });
+    expect(await description).toEqual({ from: ben.id, callSessionId: benCall, description: OFFER });
+    await flush(benAgain);
+    const departures = seenByAda.filter(([event]) => event === "call:peer-left").map(([, payload]) => payload);
+    expect(departures).not.toContainEqual(expect.objectContaining({ reason: "left" }));
+  });
+
+  it("after a server restart, pairs the two call sessions again as they come back, one by one", async () => {
+    const [adaCall, benCall] = [newCallSessionId(), newCallSessionId()];
+    // The first to come back finds nobody in the call, and is told so.
+    const adaSocket = await open(ada);
+    expect(await join(adaSocket, MEDIA, adaCall)).toEqual({ ok: true, data: { pairing: null } });
+    const resumed = nextEvent(adaSocket, "call:peer-joined");
+    const benSocket = await open(ben);
+    const benJoined = await join(benSocket, MEDIA, benCall);
+    expect(benJoined).toMatchObject({ ok: true, data: { pairing: { peer: { callSessionId: adaCall } } } });
+    expect((await resumed).peer.callSessionId).toBe(benCall);
+  });
+
+  it("joining again with the same call session is not a hang-up", async () => {
+    const adaSocket = await open(ada);
+    const benSocket = await open(ben);
+    const benCall = newCallSessionId();
+    await join(adaSocket);
+    await join(benSocket, MEDIA, benCall);
+    const seenByAda = recorder(adaSocket);
+    const again = nextEvent(adaSocket, "call:peer-joined");
+    await join(benSocket, MEDIA, benCall);
+    expect((await again).peer.callSessionId).toBe(benCall);
+    expect(seenByAda.filter(([event]) => event === "call:peer-left")).toEqual([]);
+  });
+
+  it("refuses a join without a well-formed call session id", async () => {
+    const adaSocket = await open(ada);
+    for (const payload of [MEDIA, { callSessionId: "short", media: MEDIA }, { callSessionId: "x".repeat(65), media: MEDIA }, { callSessionId: "a/b/c/d/e/f/g/h/i", media: MEDIA }]) {
+      expect(await adaSocket.emitWithAck("call:join", payload as never)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    }
   });
 
   it("relays mute and camera-off to the other member", async () => {

@@ -1,9 +1,9 @@
-import { InvalidEnvError, parseEnv } from "@/lib/server/env/env-schema";
+import { DEFAULT_STUN_URLS, InvalidEnvError, parseEnv } from "@/lib/server/env/env-schema";
 
 describe("the environment", () => {
   it("defaults to the embedded SQLite database on port 3000", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ DATABASE_URL: "file:./data/duet.db", PORT: 3000, STUN_URLS: [], TURN_URLS: [], TURN_TTL_SECONDS: 3600 });
+    expect(env).toMatchObject({ DATABASE_URL: "file:./data/duet.db", PORT: 3000, TURN_URLS: [], TURN_TTL_SECONDS: 3600 });
   });
 
   it.each([
@@ -21,6 +21,16 @@ describe("the environment", () => {
     } catch (error) {
       expect((error as InvalidEnvError).problems.some((line) => line.startsWith(`${variable}:`))).toBe(true);
     }
+  });
+
+  it("gives browsers a public STUN server by default, so people behind two home routers can connect", () => {
+    expect(parseEnv({}).STUN_URLS).toEqual([DEFAULT_STUN_URLS]);
+    expect(DEFAULT_STUN_URLS).toMatch(/^stun:/);
+  });
+
+  it("lets the operator replace the STUN servers, or turn them off with an empty value", () => {
+    expect(parseEnv({ STUN_URLS: "stun:stun.internal:3478" }).STUN_URLS).toEqual(["stun:stun.internal:3478"]);
+    expect(parseEnv({ STUN_URLS: "" }).STUN_URLS).toEqual([]);
   });
 
   it("reads comma-separated ICE server lists", () => {

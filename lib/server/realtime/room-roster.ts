@@ -1,4 +1,4 @@
-import type { TCallPeer, TMediaState, TPresence } from "@/lib/shared/realtime-events";
+import type { TCallPeer, TCallSessionId, TMediaState, TPresence } from "@/lib/shared/realtime-events";
 import type { TPublicUser } from "@/lib/shared/user";
 
 /**
@@ -9,7 +9,8 @@ import type { TPublicUser } from "@/lib/shared/user";
 export interface TAttendee {
   user: TPublicUser;
   roomId: string;
-  inCall: boolean;
+  /** The browser's call session while this connection is in the call; null when it is not. */
+  callSessionId: TCallSessionId | null;
   media: TMediaState;
 }
 
@@ -23,15 +24,25 @@ export function presenceOf(connections: TConnection[]): TPresence {
   const byUser = new Map<string, TConnection>();
   for (const connection of connections) {
     const seen = byUser.get(connection.data.user.id);
-    if (!seen || (connection.data.inCall && !seen.data.inCall)) byUser.set(connection.data.user.id, connection);
+    if (!seen || (isInCall(connection) && !isInCall(seen))) byUser.set(connection.data.user.id, connection);
   }
-  return { members: [...byUser.values()].map(({ data }) => ({ user: data.user, inCall: data.inCall })) };
+  return { members: [...byUser.values()].map((connection) => ({ user: connection.data.user, inCall: isInCall(connection) })) };
 }
 
 /** The other member's connection in the call, if any: the only one signaling may reach. */
-export function peerOf(connections: TConnection[], userId: string): TCallPeer | null {
-  const peer = connections.find((connection) => connection.data.inCall && connection.data.user.id !== userId);
-  return peer ? { user: peer.data.user, media: peer.data.media, connectionId: peer.id } : null;
+export function peerConnectionOf(connections: TConnection[], userId: string): TConnection | null {
+  return connections.find((connection) => isInCall(connection) && connection.data.user.id !== userId) ?? null;
+}
+
+/** The other member in the call, as this member's browser knows them. */
+export function callPeerOf(connections: TConnection[], userId: string): TCallPeer | null {
+  const peer = peerConnectionOf(connections, userId);
+  if (!peer?.data.callSessionId) return null;
+  return { user: peer.data.user, media: peer.data.media, callSessionId: peer.data.callSessionId };
+}
+
+function isInCall(connection: TConnection): boolean {
+  return connection.data.callSessionId !== null;
 }
 
 /**

@@ -13,8 +13,18 @@ export interface PeerConnectionOptions {
   onRemoteStream(stream: MediaStream): void;
   onStateChange(state: RTCPeerConnectionState): void;
   /** ICE server errors such as 401 (a wrong or expired TURN credential). */
-  onIceError(message: string): void;
+  onIceError(error: TIceServerError): void;
 }
+
+export interface TIceServerError {
+  url: string | null;
+  /** STUN/TURN error code, e.g. 401 for refused credentials; 0 for local failures. */
+  code: number;
+  message: string;
+}
+
+/** The kinds of local candidate gathered so far: what this network lets the browser reach. */
+export type TCandidateType = "host" | "srflx" | "prflx" | "relay";
 
 /**
  * One side of a 1:1 call: the W3C "perfect negotiation" pattern over Duet's signaling,
@@ -29,6 +39,7 @@ export class PeerConnection {
   private readonly queuedCandidates: RTCIceCandidateInit[] = [];
   private readonly remoteStream = new MediaStream();
   private closed = false;
+  readonly localCandidateTypes = new Set<TCandidateType>();
 
   constructor(private readonly options: PeerConnectionOptions) {
     this.pc = new RTCPeerConnection({ iceServers: options.iceConfig.iceServers });
@@ -38,6 +49,7 @@ export class PeerConnection {
     };
     this.pc.onicecandidate = ({ candidate }) => {
       if (!candidate) return;
+      if (candidate.type) this.localCandidateTypes.add(candidate.type);
       const { sdpMid, sdpMLineIndex, usernameFragment } = candidate;
       options.sendCandidate({ candidate: candidate.candidate, sdpMid, sdpMLineIndex, usernameFragment });
     };
@@ -46,7 +58,7 @@ export class PeerConnection {
     this.pc.onicecandidateerror = (event) => {
       const { errorCode, errorText, url } = event as RTCPeerConnectionIceErrorEvent;
       // 701 is "no route to this STUN/TURN server", routine on machines without that interface.
-      if (errorCode !== 701) options.onIceError(`${url ?? "ICE server"}: ${errorCode} ${errorText}`.trim());
+      if (errorCode !== 701) options.onIceError({ url: url ?? null, code: errorCode, message: `${url ?? "ICE server"}: ${errorCode} ${errorText}`.trim() });
     };
     if (options.initiator) this.addLocalTracks();
   }
@@ -80,11 +92,38 @@ export class PeerConnection {
     await this.addCandidate(candidate);
   }
 
-  /** New ICE servers (refreshed TURN credentials); with `restart`, gathers candidates afresh. */
-  updateIceServers(iceConfig: TIceConfig, restart: boolean): void {
+  get connectionState(): RTCPeerConnectionState {
+    return this.pc.connectionState;
+  }
+
+  /** New ICE servers (refreshed TURN credentials) for the next gathering. */
+  updateIceServers(iceConfig: TIceConfig): void {
     if (this.closed) return;
     this.pc.setConfiguration({ ...this.pc.getConfiguration(), iceServers: iceConfig.iceServers });
-    if (restart) this.pc.restartIce();
+  }
+
+  /**
+   * Gathers candidates afresh on the same connection (new ICE credentials, same DTLS and
+   * tracks). An offer of ours that was lost while signaling was down is taken back first,
+   * so the restart's offer is not stuck behind it.
+   */
+  async restartIce(): Promise<void> {
+    if (this.closed) return;
+    if (this.pc.signalingState === "have-local-offer" && !this.makingOffer) {
+      await this.pc.setLocalDescription({ type: "rollback" });
+    }
+    this.pc.restartIce();
+  }
+
+  /** Swaps in another local stream's tracks (a camera that started late or was changed) without renegotiating. */
+  async replaceLocalStream(stream: MediaStream | null): Promise<void> {
+    if (this.closed) return;
+    this.options.localStream = stream;
+    if (!this.tracksAdded) return;
+    for (const sender of this.pc.getSenders()) {
+      const kind = sender.track?.kind;
+      if (kind) await sender.replaceTrack(stream?.getTracks().find((track) => track.kind === kind) ?? null);
+    }
   }
 
   close(): void {
@@ -112,7 +151,7 @@ export class PeerConnection {
       await this.pc.setLocalDescription();
       if (this.pc.localDescription) this.options.sendDescription(this.pc.localDescription.toJSON() as TSessionDescription);
     } catch (error) {
-      this.options.onIceError(`Could not start the call: ${(error as Error).message}`);
+      this.options.onIceError({ url: null, code: 0, message: `Could not start the call: ${(error as Error).message}` });
     } finally {
       this.makingOffer = false;
     }
@@ -127,7 +166,7 @@ export class PeerConnection {
       await this.pc.addIceCandidate(candidate);
     } catch (error) {
       // Candidates of an offer we ignored on glare are expected to fail.
-      if (!this.ignoreOffer) this.options.onIceError(`Bad ICE candidate: ${(error as Error).message}`);
+      if (!this.ignoreOffer) this.options.onIceError({ url: null, code: 0, message: `Bad ICE candidate: ${(error as Error).message}` });
     }
   }
 }

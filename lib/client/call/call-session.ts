@@ -1,0 +1,366 @@
+import type { TCallDepartureReason, TCallPairing, TCallPeer, TCallSessionId, TIceCandidate, TMediaState, TSessionDescription } from "@/lib/shared/realtime-events";
+import type { TIceConfig } from "@/lib/shared/turn";
+import { newClientId } from "../new-client-id";
+import type { TRoomSocket } from "../room-socket";
+import { diagnoseCallFailure, type TCallProblem } from "./call-problem";
+import { fetchIceConfig } from "./fetch-ice-config";
+import { IceRecovery } from "./ice-recovery";
+import { ICE_RESTART_POLICY } from "./ice-restart-policy";
+import { PeerConnection, type TIceServerError } from "./peer-connection";
+
+/**
+ * idle: not in the call · joining · waiting: in the call, alone · connecting: finding a media
+ * path · connected · reconnecting: the path broke, ICE is restarting · failed: see `problem`.
+ */
+export type TCallPhase = "idle" | "joining" | "waiting" | "connecting" | "connected" | "reconnecting" | "failed";
+
+export interface TCallSnapshot {
+  phase: TCallPhase;
+  peer: TCallPeer | null;
+  /** The other member's browser lost its connection to Duet; their media may still be flowing. */
+  peerAway: boolean;
+  remoteStream: MediaStream | null;
+  problem: TCallProblem | null;
+  /** Something to tell the person that is not a failure ("Ben left the call"). */
+  notice: string | null;
+}
+
+export const IDLE_CALL: TCallSnapshot = { phase: "idle", peer: null, peerAway: false, remoteStream: null, problem: null, notice: null };
+
+interface PeerLink {
+  pc: PeerConnection;
+  peerCallSessionId: TCallSessionId;
+  initiator: boolean;
+  everConnected: boolean;
+  iceErrors: TIceServerError[];
+  retriedCredentials: boolean;
+}
+
+const newCallSessionId = (): TCallSessionId => newClientId().replaceAll("-", "");
+
+/**
+ * The browser's one owner of a 1:1 call: joining, the RTCPeerConnection and its negotiation,
+ * local tracks, TURN credentials, ICE restarts, and what happens when signaling drops.
+ *
+ * It outlives the socket: when Socket.IO reconnects (server restart, node failover, network
+ * loss), it joins again with the same callSessionId and keeps its RTCPeerConnection, which
+ * usually never stopped carrying media; ICE restarts only if the path itself is down. React
+ * subscribes to it (`subscribe` + `getSnapshot`) and calls `join`, `leave`, `setMedia`.
+ */
+export class CallSession {
+  private snapshot: TCallSnapshot = IDLE_CALL;
+  private readonly listeners = new Set<() => void>();
+  private callSessionId: TCallSessionId | null = null;
+  /** `call:join` was acknowledged on the socket's current connection. */
+  private joinedOnConnection = false;
+  private iceConfig: TIceConfig | null = null;
+  private link: PeerLink | null = null;
+  /** Signaling produced while the other member can't be reached, sent when they can. */
+  private outgoing: Array<() => void> = [];
+  private localStream: MediaStream | null = null;
+  private media: TMediaState = { audio: true, video: true };
+  private readonly timers = new Map<"stall" | "peer-away" | "ice-refresh" | "rejoin", ReturnType<typeof setTimeout>>();
+  private readonly recovery = new IceRecovery({
+    polite: () => !this.link?.initiator,
+    canSignal: () => this.canSignal(),
+    restart: () => this.restartIce(),
+    onGiveUp: (attempts) => this.fail(attempts),
+  });
+  private readonly detach: () => void;
+
+  constructor(
+    private readonly socket: TRoomSocket,
+    private readonly loadIceConfig: () => Promise<TIceConfig> = fetchIceConfig,
+  ) {
+    this.detach = this.listen();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): TCallSnapshot => this.snapshot;
+
+  async join(): Promise<void> {
+    if (this.callSessionId || this.snapshot.phase === "joining") return;
+    this.update({ ...IDLE_CALL, phase: "joining" });
+    try {
+      this.iceConfig = await this.loadIceConfig();
+    } catch (reason) {
+      this.update({ phase: "idle", notice: (reason as Error).message });
+      return;
+    }
+    this.callSessionId = newCallSessionId();
+    this.refreshIceConfigBeforeExpiry();
+    this.sendJoin();
+  }
+
+  leave(): void {
+    if (!this.callSessionId) return;
+    if (this.socket.connected) this.socket.emit("call:leave", () => {});
+    this.endCall({ phase: "idle", notice: null });
+  }
+
+  setMedia(media: TMediaState): void {
+    this.media = media;
+    if (this.callSessionId && this.socket.connected) this.socket.emit("media:update", media);
+  }
+
+  setLocalStream(stream: MediaStream | null): void {
+    this.localStream = stream;
+    void this.link?.pc.replaceLocalStream(stream);
+  }
+
+  dispose(): void {
+    this.leave();
+    this.detach();
+    this.listeners.clear();
+  }
+
+  // --- signaling ---------------------------------------------------------------------------
+
+  private listen(): () => void {
+    const { socket } = this;
+    const onConnect = () => {
+      // A reconnect mid-call: the same call session comes back; the RTCPeerConnection stays.
+      if (this.callSessionId) this.sendJoin();
+    };
+    const onDisconnect = () => {
+      this.joinedOnConnection = false;
+    };
+    const onPeerLeft = ({ callSessionId, reason }: { callSessionId: TCallSessionId; reason: TCallDepartureReason }) =>
+      this.onPeerLeft(callSessionId, reason);
+    const onDescription = ({ callSessionId, description }: { callSessionId: TCallSessionId; description: TSessionDescription }) => {
+      const link = this.linkTo(callSessionId);
+      void link?.pc.handleDescription(description).catch((reason: Error) => this.onIceError(link, { url: null, code: 0, message: reason.message }));
+    };
+    const onCandidate = ({ callSessionId, candidate }: { callSessionId: TCallSessionId; candidate: TIceCandidate }) =>
+      void this.linkTo(callSessionId)?.pc.handleCandidate(candidate);
+    const onMediaState = ({ userId, audio, video }: { userId: string } & TMediaState) => {
+      if (this.snapshot.peer?.user.id === userId) this.update({ peer: { ...this.snapshot.peer, media: { audio, video } } });
+    };
+    const onReplaced = () => this.endCall({ phase: "idle", notice: "You opened this room somewhere else, so the call moved there." });
+    const onPeerJoined = (pairing: TCallPairing) => this.pair(pairing);
+    const onOnline = () => this.link && this.recovery.onNetworkChange();
+    const onPageHide = (event: PageTransitionEvent) => !event.persisted && this.leave();
+    const connection = (navigator as Navigator & { connection?: EventTarget }).connection;
+
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("call:peer-joined", onPeerJoined);
+    socket.on("call:peer-left", onPeerLeft);
+    socket.on("signal:description", onDescription);
+    socket.on("signal:candidate", onCandidate);
+    socket.on("media:state", onMediaState);
+    socket.on("session:replaced", onReplaced);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("pagehide", onPageHide);
+    connection?.addEventListener("change", onOnline);
+    return () => {
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("call:peer-joined", onPeerJoined);
+      socket.off("call:peer-left", onPeerLeft);
+      socket.off("signal:description", onDescription);
+      socket.off("signal:candidate", onCandidate);
+      socket.off("media:state", onMediaState);
+      socket.off("session:replaced", onReplaced);
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("pagehide", onPageHide);
+      connection?.removeEventListener("change", onOnline);
+    };
+  }
+
+  /** Joins, or after a reconnect resumes, this call session on the socket's current connection. */
+  private sendJoin(): void {
+    const callSessionId = this.callSessionId;
+    // Not connected: the socket's `connect` will send it; Socket.IO's own buffer would send it twice.
+    if (!callSessionId || !this.socket.connected) return;
+    this.socket.emit("call:join", { callSessionId, media: this.media }, (ack) => {
+      if (callSessionId !== this.callSessionId) return;
+      if (!ack.ok) {
+        // A call under way keeps its media; try again shortly rather than dropping it.
+        if (this.link) this.setTimer("rejoin", 2_000, () => this.sendJoin());
+        else this.endCall({ phase: "idle", notice: ack.error.message });
+        return;
+      }
+      this.joinedOnConnection = true;
+      if (ack.data.pairing) this.pair(ack.data.pairing);
+      else if (this.link) this.onPeerLeft(this.link.peerCallSessionId, "disconnected");
+      else if (this.snapshot.phase === "joining") this.update({ phase: "waiting" });
+    });
+  }
+
+  private canSignal(): boolean {
+    return this.socket.connected && this.joinedOnConnection && this.snapshot.peer !== null && !this.snapshot.peerAway;
+  }
+
+  private signal(send: () => void): void {
+    if (this.canSignal()) send();
+    else this.outgoing.push(send);
+  }
+
+  private linkTo(callSessionId: TCallSessionId): PeerLink | null {
+    return this.link?.peerCallSessionId === callSessionId ? this.link : null;
+  }
+
+  // --- the other member --------------------------------------------------------------------
+
+  private pair({ peer, initiator }: TCallPairing): void {
+    if (!this.callSessionId) return;
+    this.clearTimer("peer-away");
+    this.update({ peer, peerAway: false, notice: null });
+    if (this.link?.peerCallSessionId === peer.callSessionId) {
+      // The same two call sessions found each other again: resume on the same connection.
+      for (const send of this.outgoing.splice(0)) send();
+      this.recovery.onSignalingResumed(this.link.pc.connectionState === "connected");
+      return;
+    }
+    this.closeLink();
+    this.link = this.openLink(peer.callSessionId, initiator);
+    this.update({ phase: "connecting", problem: null, remoteStream: null });
+    this.setTimer("stall", ICE_RESTART_POLICY.stallAfterMs, () => {
+      if (this.link && !this.link.everConnected) this.fail(this.recovery.attemptsMade);
+    });
+  }
+
+  private onPeerLeft(callSessionId: TCallSessionId, reason: TCallDepartureReason): void {
+    const link = this.linkTo(callSessionId);
+    const name = this.snapshot.peer?.user.name ?? "The other person";
+    if (!link) return;
+    if (reason === "left") {
+      this.closeLink();
+      this.update({ phase: "waiting", peer: null, peerAway: false, remoteStream: null, problem: null, notice: `${name} left the call` });
+      return;
+    }
+    // Their browser may come back with the same call session; media may even still be flowing.
+    this.update({ peerAway: true });
+    const giveUpIfStillDown = () => {
+      if (this.link !== link) return;
+      if (link.pc.connectionState === "connected") return this.setTimer("peer-away", ICE_RESTART_POLICY.peerAwayGiveUpMs, giveUpIfStillDown);
+      this.closeLink();
+      this.update({ phase: "waiting", peer: null, peerAway: false, remoteStream: null, notice: `${name}'s connection was lost` });
+    };
+    this.setTimer("peer-away", ICE_RESTART_POLICY.peerAwayGiveUpMs, giveUpIfStillDown);
+  }
+
+  // --- the media path ----------------------------------------------------------------------
+
+  private openLink(peerCallSessionId: TCallSessionId, initiator: boolean): PeerLink {
+    const link: PeerLink = { peerCallSessionId, initiator, everConnected: false, iceErrors: [], retriedCredentials: false, pc: null as unknown as PeerConnection };
+    link.pc = new PeerConnection({
+      iceConfig: this.iceConfig!,
+      localStream: this.localStream,
+      initiator,
+      polite: !initiator,
+      sendDescription: (description) => this.signal(() => this.socket.emit("signal:description", { description })),
+      sendCandidate: (candidate) => this.signal(() => this.socket.emit("signal:candidate", { candidate })),
+      onRemoteStream: (stream) => this.link === link && this.update({ remoteStream: stream }),
+      onStateChange: (state) => this.link === link && this.onConnectionState(link, state),
+      onIceError: (error) => this.onIceError(link, error),
+    });
+    return link;
+  }
+
+  private onConnectionState(link: PeerLink, state: RTCPeerConnectionState): void {
+    this.recovery.onConnectionState(state);
+    if (state === "connected") {
+      link.everConnected = true;
+      this.clearTimer("stall");
+      this.update({ phase: "connected", problem: null });
+    } else if ((state === "disconnected" || state === "failed") && link.everConnected) {
+      this.update({ phase: "reconnecting" });
+    }
+  }
+
+  private onIceError(link: PeerLink | null, error: TIceServerError): void {
+    if (!link || this.link !== link) return;
+    link.iceErrors = [...link.iceErrors.slice(-9), error];
+    // A refused TURN credential (401) leaves the connection at "new" rather than "failed":
+    // fetch fresh credentials and restart ICE, once per call.
+    if (error.code === 401 && !link.retriedCredentials) {
+      link.retriedCredentials = true;
+      void this.restartIce();
+    }
+  }
+
+  /** Always with fresh TURN credentials: the ones the call started with may have expired. */
+  private async restartIce(): Promise<void> {
+    await this.refreshIceConfig();
+    if (!this.link || !this.iceConfig) return;
+    this.link.pc.updateIceServers(this.iceConfig);
+    await this.link.pc.restartIce();
+  }
+
+  private async refreshIceConfig(): Promise<void> {
+    try {
+      this.iceConfig = await this.loadIceConfig();
+      this.link?.pc.updateIceServers(this.iceConfig);
+    } catch {
+      // Duet itself is unreachable: keep the credentials we have; signaling's return retries.
+    }
+  }
+
+  private refreshIceConfigBeforeExpiry(): void {
+    const ttlSeconds = this.iceConfig?.ttlSeconds ?? 0;
+    if (ttlSeconds <= 0) return;
+    this.setTimer("ice-refresh", ttlSeconds * 800, () => {
+      if (!this.callSessionId) return;
+      void this.refreshIceConfig().finally(() => this.refreshIceConfigBeforeExpiry());
+    });
+  }
+
+  private fail(restartAttempts: number): void {
+    const link = this.link;
+    if (!link) return;
+    const problem = diagnoseCallFailure({
+      iceConfig: this.iceConfig,
+      localCandidateTypes: link.pc.localCandidateTypes,
+      iceErrors: link.iceErrors,
+      everConnected: link.everConnected,
+      restartAttempts,
+      peerName: this.snapshot.peer?.user.name ?? "the other person",
+    });
+    this.update({ phase: "failed", problem });
+  }
+
+  // --- bookkeeping -------------------------------------------------------------------------
+
+  private endCall(next: Pick<TCallSnapshot, "phase" | "notice">): void {
+    this.callSessionId = null;
+    this.joinedOnConnection = false;
+    this.closeLink();
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.update({ ...IDLE_CALL, ...next });
+  }
+
+  private closeLink(): void {
+    this.recovery.reset();
+    this.outgoing = [];
+    this.clearTimer("stall");
+    this.clearTimer("peer-away");
+    this.link?.pc.close();
+    this.link = null;
+  }
+
+  private setTimer(name: "stall" | "peer-away" | "ice-refresh" | "rejoin", delayMs: number, run: () => void): void {
+    this.clearTimer(name);
+    this.timers.set(name, setTimeout(() => {
+      this.timers.delete(name);
+      run();
+    }, delayMs));
+  }
+
+  private clearTimer(name: "stall" | "peer-away" | "ice-refresh" | "rejoin"): void {
+    const timer = this.timers.get(name);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(name);
+  }
+
+  private update(change: Partial<TCallSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,44 @@
+"use client";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import type { TMediaState } from "@/lib/shared/realtime-events";
+import type { TRoomSocket } from "../room-socket";
+import { CallSession, IDLE_CALL, type TCallSnapshot } from "./call-session";
+
+export interface CallView extends TCallSnapshot {
+  join(): void;
+  leave(): void;
+  /** Leave and join again: a fresh call after a failure. */
+  retry(): void;
+}
+
+const noSubscription = () => () => {};
+const idle = () => IDLE_CALL;
+
+/** The room's call session for as long as its socket lives; the component re-renders on its changes. */
+export function useCallSession(socket: TRoomSocket | null, localStream: MediaStream | null, media: TMediaState): CallView {
+  const [session, setSession] = useState<CallSession | null>(null);
+
+  useEffect(() => {
+    if (!socket) return;
+    const created = new CallSession(socket);
+    setSession(created);
+    return () => {
+      created.dispose();
+      setSession(null);
+    };
+  }, [socket]);
+
+  useEffect(() => session?.setLocalStream(localStream), [session, localStream]);
+  useEffect(() => session?.setMedia(media), [session, media]);
+
+  const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getSnapshot ?? idle, idle);
+  return {
+    ...snapshot,
+    join: () => void session?.join(),
+    leave: () => session?.leave(),
+    retry: () => {
+      session?.leave();
+      void session?.join();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { TCallDepartureReason, TCallJoined, TMediaState } from "@/lib/shared/realtime-events";
+import type { TCallSessionId } from "@/lib/shared/realtime-events";
+import { broadcastPresence, roomConnections } from "./room-connections";
+import { callPeerOf, isInitiator, peerConnectionOf } from "./room-roster";
+import type { HandlerContext } from "./types";
+import { userChannel } from "./user-channel";
+
+/** Socket.IO room of the connections in the call (at most one per member). */
+export const CALL_CHANNEL = "call";
+
+type TRoomSessionContext = Pick<HandlerContext, "socket" | "namespace" | "logger">;
+
+/*
+ * The server's one owner of a member's presence in a room: entering it (replacing an older
+ * tab), joining and leaving the call, media state, and who signaling may reach.
+ *
+ * A socket reconnecting mid-call is handled here, and nowhere else: the browser's call session
+ * comes back on a new connection and joins again with the same callSessionId. The other member
+ * is told "peer joined" with that id and keeps its RTCPeerConnection; a new id means a new
+ * call (a reload, another tab), and the other member starts afresh.
+ */
+
+/** A member opened the room: the newest connection of a person wins, on whichever node the older one is. */
+export function enterRoom({ socket, namespace, logger }: TRoomSessionContext): void {
+  const { user, roomId } = socket.data;
+  void socket.join(userChannel(user.id));
+  // `except`: with a cluster adapter the local part runs only after the publish, when this
+  // connection has already joined the channel.
+  namespace.to(userChannel(user.id)).except(socket.id).emit("session:replaced");
+  namespace.in(userChannel(user.id)).except(socket.id).disconnectSockets(true);
+  void broadcastPresence(namespace, logger);
+  logger.debug({ roomId, userId: user.id }, "entered room");
+}
+
+/** Joins (or, with the same callSessionId, resumes) the call; pairs with the other member if they are in it. */
+export async function joinCall(ctx: TRoomSessionContext, callSessionId: TCallSessionId, media: TMediaState): Promise<TCallJoined> {
+  const { socket, namespace, logger } = ctx;
+  const { user } = socket.data;
+  // A different id from the same connection is a new call after a hang-up: end the old one first.
+  if (socket.data.callSessionId && socket.data.callSessionId !== callSessionId) leaveCall(ctx, "left");
+  socket.data.callSessionId = callSessionId;
+  socket.data.media = media;
+  await socket.join(CALL_CHANNEL);
+  const connections = await roomConnections(namespace, CALL_CHANNEL);
+  const peerConnection = peerConnectionOf(connections, user.id);
+  const peer = callPeerOf(connections, user.id);
+  if (peerConnection && peer) {
+    const self = { user, media, callSessionId };
+    namespace.to(peerConnection.id).emit("call:peer-joined", { peer: self, initiator: isInitiator(peer.user.id, user.id) });
+  }
+  void broadcastPresence(namespace, logger);
+  return { pairing: peer ? { peer, initiator: isInitiator(user.id, peer.user.id) } : null };
+}
+
+/** Takes this connection out of the call and tells the other member why. */
+export function leaveCall({ socket, namespace }: TRoomSessionContext, reason: TCallDepartureReason): void {
+  const { callSessionId } = socket.data;
+  if (!callSessionId) return;
+  socket.data.callSessionId = null;
+  void socket.leave(CALL_CHANNEL);
+  namespace.to(CALL_CHANNEL).except(socket.id).emit("call:peer-left", { userId: socket.data.user.id, callSessionId, reason });
+}
+
+export function updateMedia({ socket }: TRoomSessionContext, media: TMediaState): void {
+  socket.data.media = media;
+  socket.broadcast.emit("media:state", { userId: socket.data.user.id, ...media });
+}
+
+/** Where this connection's signaling goes: the other member's connection in the call, or null when not in the call. */
+export function signalingTarget({ socket }: TRoomSessionContext) {
+  const { callSessionId } = socket.data;
+  return callSessionId ? { callSessionId, peers: socket.to(CALL_CHANNEL) } : null;
+}
+
+/**
+ * The connection closed. Its browser may still be in the call, sending media, and about to
+ * come back on a new connection; the other member hears `disconnected`, not `left`, unless
+ * that new connection has already resumed the same call (then it hears nothing).
+ */
+export async function exitRoom(ctx: TRoomSessionContext): Promise<void> {
+  const { socket, namespace, logger } = ctx;
+  const { callSessionId, user } = socket.data;
+  if (callSessionId) {
+    socket.data.callSessionId = null;
+    const resumed = await roomConnections(namespace, CALL_CHANNEL).then(
+      (connections) => connections.some(({ data }) => data.user.id === user.id && data.callSessionId === callSessionId),
+      () => false,
+    );
+    if (!resumed) namespace.to(CALL_CHANNEL).emit("call:peer-left", { userId: user.id, callSessionId, reason: "disconnected" });
+  }
+  await broadcastPresence(namespace, logger);
+}
