@@ -2,7 +2,7 @@ import type { TSocketStatus } from "@/lib/client/use-room-socket";
 
 const MESSAGES: Partial<Record<TSocketStatus, string>> = {
   connecting: "Connecting to the room…",
-  reconnecting: "Connection lost. Reconnecting…",
+  reconnecting: "Connection to Duet lost. Reconnecting… Your call continues, and messages you type are sent when it's back.",
   replaced: "You opened this room in another tab or window, so this one was disconnected. Reload to use it here.",
   refused: "You can't join this room's call and chat. Sign in again or check the link.",
 };
