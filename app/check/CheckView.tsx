@@ -23,14 +23,10 @@ export function CheckView({ roomId }: { roomId: string | null }) {
       </h1>
       <p className="mb-4 text-sm text-slate-500">Will calls work from this network? Duet tests your camera, its own server and the routes a call can take.</p>
 
-      <div
-        data-testid="check-verdict"
-        role={verdict?.tone === "fail" ? "alert" : "status"}
-        aria-live="polite"
-        className={`mb-4 flex gap-3 rounded-xl border p-4 ${verdict ? VERDICT_STYLE[verdict.tone] : "border-slate-200 dark:border-slate-800"}`}
-      >
+      <div className={`mb-4 flex gap-3 rounded-xl border p-4 ${verdict ? VERDICT_STYLE[verdict.tone] : "border-slate-200 dark:border-slate-800"}`}>
         <StatusIcon status={verdict?.tone ?? "pending"} />
-        <div className="min-w-0">
+        {/* The verdict's words only (the icon is beside it), so it reads as one sentence. */}
+        <div data-testid="check-verdict" role={verdict?.tone === "fail" ? "alert" : "status"} aria-live="polite" className="min-w-0">
           <p className="font-medium">{verdict ? verdict.headline : "Checking your connection…"}</p>
           {verdict?.detail && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{verdict.detail}</p>}
         </div>
