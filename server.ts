@@ -29,7 +29,14 @@ async function main(): Promise<void> {
   });
   const io = createRealtimeServer(
     httpServer,
-    { db, logger, authSecret: env.AUTH_SECRET, siteUrl: env.SITE_URL },
+    {
+      db,
+      logger,
+      authSecret: env.AUTH_SECRET,
+      siteUrl: env.SITE_URL,
+      originPolicy: env.siteUrlIsExplicit ? "site-url" : "same-host",
+      trustProxy: env.TRUST_PROXY,
+    },
     { adapter: redis ? createRoomsRedisAdapter(redis) : undefined },
   );
   // Socket.IO takes its own upgrades; the rest (Next's dev-time HMR socket) go to Next.

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { getSessionUser } from "@/lib/server/next/auth";
+import { AuthLinks } from "./_components/AuthLinks";
 import { SignOutButton } from "./_components/SignOutButton";
 import "./globals.css";
 
@@ -33,20 +34,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/history" className="text-sm hover:underline">
                   History
                 </Link>
+                <Link href="/check" className="text-sm hover:underline">
+                  Check
+                </Link>
                 <span className="ml-auto truncate text-sm text-slate-500" title="Signed in">
                   {user.name}
                 </span>
                 <SignOutButton />
               </>
             ) : (
-              <span className="ml-auto flex gap-3 text-sm">
-                <Link href="/signin" className="hover:underline">
-                  Sign in
-                </Link>
-                <Link href="/signup" className="hover:underline">
-                  Sign up
-                </Link>
-              </span>
+              <AuthLinks />
             )}
           </nav>
         </header>

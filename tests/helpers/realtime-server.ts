@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { createLogger } from "@/lib/server/logger";
 import { createRealtimeServer, type RealtimeOptions } from "@/lib/server/realtime/create-realtime-server";
-import type { RealtimeServer } from "@/lib/server/realtime/types";
+import type { RealtimeDeps, RealtimeServer } from "@/lib/server/realtime/types";
 import type { TDbClient } from "@/lib/server/db/create-db-client";
 import { REALTIME_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime-events";
 import { roomNamespace } from "@/lib/shared/room";
@@ -14,20 +14,35 @@ export const TEST_SITE_URL = "http://duet.test";
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+export interface TestClientOptions {
+  cookie?: string;
+  /** The Origin header; null sends none (as a same-origin long-polling GET). */
+  origin?: string | null;
+  namespace?: string;
+  /** Default websocket only. */
+  transport?: "websocket" | "polling";
+  /** More request headers, e.g. what a proxy adds. */
+  headers?: Record<string, string>;
+}
+
+/** How the handshake checks where a request comes from (server.ts derives these from the env). */
+export type TestSiteOptions = Partial<Pick<RealtimeDeps, "siteUrl" | "originPolicy" | "trustProxy">>;
+
 export interface TestRealtimeServer {
   io: RealtimeServer;
   url: string;
   /** Room namespaces open on this node. */
   openRooms(): number;
   /** A client of a room namespace; it does not connect until asked. */
-  client(roomId: string, options?: { cookie?: string; origin?: string | null; namespace?: string }): TestClient;
+  client(roomId: string, options?: TestClientOptions): TestClient;
   close(): Promise<void>;
 }
 
 /** The real realtime server on an ephemeral port, as server.ts wires it (without Next). */
-export async function startRealtimeServer(db: TDbClient, options: RealtimeOptions = {}): Promise<TestRealtimeServer> {
+export async function startRealtimeServer(db: TDbClient, options: RealtimeOptions = {}, site: TestSiteOptions = {}): Promise<TestRealtimeServer> {
   const httpServer = createServer();
-  const io = createRealtimeServer(httpServer, { db, logger: createLogger("silent"), authSecret: TEST_AUTH_SECRET, siteUrl: TEST_SITE_URL }, options);
+  const deps = { db, logger: createLogger("silent"), authSecret: TEST_AUTH_SECRET, siteUrl: TEST_SITE_URL, ...site };
+  const io = createRealtimeServer(httpServer, deps, options);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
@@ -35,13 +50,13 @@ export async function startRealtimeServer(db: TDbClient, options: RealtimeOption
     io,
     url,
     openRooms: () => [...io._nsps.keys()].filter((name) => name.startsWith("/rooms/")).length,
-    client(roomId, { cookie, origin = TEST_SITE_URL, namespace } = {}) {
-      const headers: Record<string, string> = {};
+    client(roomId, { cookie, origin = TEST_SITE_URL, namespace, transport = "websocket", headers: extra = {} } = {}) {
+      const headers: Record<string, string> = { ...extra };
       if (cookie) headers.cookie = cookie;
       if (origin) headers.origin = origin;
       const socket: TestClient = connect(`${url}${namespace ?? roomNamespace(roomId)}`, {
         path: REALTIME_PATH,
-        transports: ["websocket"],
+        transports: [transport],
         extraHeaders: headers,
         autoConnect: false,
         reconnection: false,

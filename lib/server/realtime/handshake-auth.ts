@@ -1,30 +1,35 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { readSessionUser } from "../auth/session-cookie";
 import type { AuthenticatedRequest, RealtimeDeps } from "./types";
 
 type EngineMiddleware = (req: AuthenticatedRequest, res: ServerResponse, next: (error?: Error) => void) => void;
+
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
 
 /**
  * Runs on the Engine.IO handshake request, before any namespace: a request from a foreign
  * Origin or without a valid session never reaches a room, so outsiders learn nothing about
  * which rooms exist. Later polling requests of an established session are not re-checked.
  */
-export function createHandshakeAuth({ authSecret, siteUrl, logger }: RealtimeDeps): EngineMiddleware {
-  const siteOrigin = new URL(siteUrl).origin;
-  const secureCookie = siteOrigin.startsWith("https:");
+export function createHandshakeAuth(deps: RealtimeDeps): EngineMiddleware {
+  const { authSecret, siteUrl, logger } = deps;
+  const secureCookie = new URL(siteUrl).protocol === "https:";
+  const checkOrigin = createOriginCheck(deps);
   return (req, res, next) => {
     const isHandshake = !new URL(req.url ?? "/", "http://x").searchParams.has("sid");
     if (!isHandshake) return next();
-    // Browsers always send Origin on WebSocket and cross-origin requests; a mismatch is a
-    // page on another site trying to use the member's cookie.
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== siteOrigin) {
-      logger.warn({ origin }, "realtime handshake from a foreign origin refused");
-      return refuse(res, 403, "FORBIDDEN", "Origin not allowed");
+    const refusal = checkOrigin(req.headers);
+    if (refusal) {
+      logger.warn({ origin: req.headers.origin, host: req.headers.host }, "realtime handshake from another site or address refused");
+      return refuse(res, refusal);
     }
     readSessionUser(req.headers.cookie, { secret: authSecret, secureCookie }).then(
       (user) => {
-        if (!user) return refuse(res, 401, "UNAUTHENTICATED", "Sign in to join a room");
+        if (!user) return refuse(res, { status: 401, code: "UNAUTHENTICATED", message: "Sign in to join a room" });
         req.duetUser = user;
         next();
       },
@@ -33,7 +38,60 @@ export function createHandshakeAuth({ authSecret, siteUrl, logger }: RealtimeDep
   };
 }
 
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+/**
+ * Browsers always send Origin on WebSocket and cross-origin requests; a mismatch is a page on
+ * another site trying to use the member's cookie. Same-origin long-polling GETs carry no Origin.
+ *
+ * - "site-url" (the operator set SITE_URL): only that origin. A request without Origin must
+ *   have been addressed to SITE_URL's host, so a page opened under another name is told where
+ *   Duet lives instead of silently running over long-polling.
+ * - "same-host" (SITE_URL defaulted to http://localhost:PORT, which may not be the name people
+ *   use): also any Origin whose host is the request's own Host, i.e. the page's own origin,
+ *   whatever name reached this server. A DNS-rebound page passes this check but carries no
+ *   Duet session cookie, so the session check below still refuses it.
+ */
+export function createOriginCheck({ siteUrl, originPolicy = "site-url", trustProxy = false }: RealtimeDeps) {
+  const site = new URL(siteUrl);
+  const forbidden = (message: string): Refusal => ({ status: 403, code: "FORBIDDEN", message });
+  return (headers: IncomingHttpHeaders): Refusal | null => {
+    const origin = headers.origin;
+    const requestHost = hostOf(headers, trustProxy);
+    if (origin === undefined) {
+      if (originPolicy === "same-host" || requestHost === undefined) return null;
+      return normalHost(site.protocol, requestHost) === site.host ? null : forbidden(`Open Duet at ${site.origin}`);
+    }
+    if (origin === site.origin) return null;
+    if (originPolicy === "same-host" && requestHost !== undefined && sameHost(origin, requestHost)) return null;
+    return forbidden(originPolicy === "site-url" ? `Open Duet at ${site.origin}` : "Origin not allowed");
+  };
+}
+
+/** The host the client addressed: behind a trusted proxy, the one it forwarded. */
+function hostOf(headers: IncomingHttpHeaders, trustProxy: boolean): string | undefined {
+  const forwarded = trustProxy ? headers["x-forwarded-host"] : undefined;
+  const value = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() || headers.host;
+  return value?.toLowerCase();
+}
+
+function sameHost(origin: string, host: string): boolean {
+  try {
+    const parsed = new URL(origin);
+    return parsed.host === normalHost(parsed.protocol, host);
+  } catch {
+    return false;
+  }
+}
+
+/** A Host header as URL.host spells it for this scheme (lower case, default port dropped). */
+function normalHost(protocol: string, host: string): string | null {
+  try {
+    return new URL(`${protocol}//${host}`).host;
+  } catch {
+    return null;
+  }
+}
+
+function refuse(res: ServerResponse, { status, code, message }: Refusal): void {
   res.writeHead(status, { "Content-Type": "application/json" });
   res.end(JSON.stringify({ code, message }));
 }

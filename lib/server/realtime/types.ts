@@ -22,6 +22,14 @@ export interface RealtimeDeps {
   authSecret: string;
   /** The public origin pages are served from; handshakes from any other Origin are refused. */
   siteUrl: string;
+  /**
+   * "site-url" (default): only siteUrl's origin, and requests without Origin must address its
+   * host. "same-host": the operator did not set SITE_URL, so a handshake from the page's own
+   * origin (Origin host = Host) is accepted whatever name reached the server.
+   */
+  originPolicy?: "site-url" | "same-host";
+  /** Behind a proxy we run: its X-Forwarded-Host names the host the client addressed. */
+  trustProxy?: boolean;
 }
 
 export interface HandlerContext extends RealtimeDeps {

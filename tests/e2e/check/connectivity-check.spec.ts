@@ -1,0 +1,128 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { randomBytes, randomUUID } from "node:crypto";
+import { recordPeerConnections, type RecordOptions } from "../support/call-probe";
+import { startCoturn, type Coturn } from "../support/coturn";
+import { startDuet, type DuetProcess } from "../support/duet-process";
+import { freePort } from "../support/free-port";
+import { goto, signUpThroughApi, type Person } from "../support/people";
+
+// A real coturn on loopback and a Duet offering it over UDP and TCP, with no STUN server.
+// Why no STUN: on loopback, once the page has camera permission Chromium shows its real host
+// candidate (127.0.0.1:port) and drops the srflx candidate coturn reflects, which is the very
+// same address; without the permission it hides the host behind an mDNS name and does emit
+// it. Which of the two happens depends on how the camera prompt races the gathering, so the
+// direct verdict is proven by the unit tests and this spec proves the relay verdicts.
+let coturn: Coturn;
+let duet: DuetProcess;
+
+test.beforeAll(async () => {
+  coturn = await startCoturn();
+  duet = await startDuet({
+    port: await freePort(),
+    env: { TURN_URLS: `${coturn.urls.udp},${coturn.urls.tcp}`, TURN_SECRET: coturn.secret, STUN_URLS: "" },
+  });
+});
+
+test.afterAll(async () => {
+  await duet?.stop();
+  await coturn?.stop();
+});
+
+test("a signed-out visitor is sent to sign in and back to the check", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: duet.url });
+  const page = await context.newPage();
+  await goto(page, "/check");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcheck$/);
+  await context.close();
+});
+
+test("the check shows the camera, reaches Duet over WebSocket, allocates relays over UDP and TCP, and says calls will go through the relay", async ({ browser }) => {
+  const ada = await personAt(browser, "Ada", {});
+  await signUpThroughApi(ada);
+  const roomId = randomBytes(16).toString("base64url");
+  await goto(ada.page, `/check?room=${roomId}`);
+
+  await expect(ada.page.getByTestId("check-verdict")).toHaveText(/^Calls will go through the relay\./, { timeout: 30_000 });
+  await expect(step(ada.page, "camera")).toHaveAttribute("data-status", "pass");
+  await expect(cameraPreviewPlaying(ada.page)).resolves.toBe(true);
+  await expect(step(ada.page, "signaling")).toHaveAttribute("data-status", "pass");
+  await expect(stepMessage(ada.page, "signaling")).toHaveText("Duet's realtime server is reachable over WebSocket.");
+  await expect(step(ada.page, "stun")).toHaveAttribute("data-status", "warn");
+  await expect(stepMessage(ada.page, "stun")).toContainText("No STUN server is configured");
+  await expect(step(ada.page, "turn")).toHaveAttribute("data-status", "pass");
+  await expect(stepMessage(ada.page, "turn")).toHaveText("Relay allocated over UDP and TCP.");
+  await expect(ada.page.getByRole("link", { name: "Back to the room" })).toHaveAttribute("href", `/rooms/${roomId}`);
+
+  await test.step("Run again works from the keyboard and shows progress", async () => {
+    const runAgain = ada.page.getByRole("button", { name: "Run again" });
+    await runAgain.focus();
+    await ada.page.keyboard.press("Enter");
+    await expect(ada.page.getByRole("button", { name: "Checking…" })).toBeFocused();
+    await expect(ada.page.getByTestId("check-verdict")).toHaveText(/^Calls will go through the relay\./, { timeout: 30_000 });
+    await expect(ada.page.getByRole("button", { name: "Run again" })).toBeFocused();
+  });
+  await ada.context.close();
+});
+
+test("when UDP is blocked but TURN over TCP works, the check says calls will go through the relay over TCP, also on a phone-sized screen", async ({ browser }) => {
+  // Only the TURN-over-TCP URLs reach the browser's peer connections: UDP to the relay is "blocked".
+  const ben = await personAt(browser, "Ben", { turnTransport: "tcp" });
+  await ben.page.setViewportSize({ width: 375, height: 740 });
+  await signUpThroughApi(ben);
+  await goto(ben.page, "/check?room=not-a-room-id");
+
+  await expect(ben.page.getByTestId("check-verdict")).toHaveText(/^Calls will go through the relay over TCP\./, { timeout: 30_000 });
+  await expect(stepMessage(ben.page, "turn")).toContainText("Relay allocated over TCP.");
+  await expect(stepMessage(ben.page, "turn")).toContainText("No relay over UDP");
+  // A malformed room id gives no link back.
+  await expect(ben.page.getByRole("link", { name: "Back to the room" })).toHaveCount(0);
+  expect(await ben.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await ben.context.close();
+});
+
+test("with the wrong TURN secret, the check says the relay refused Duet's credentials (401)", async ({ browser }) => {
+  const misconfigured = await startDuet({
+    port: await freePort(),
+    env: { TURN_URLS: `${coturn.urls.udp},${coturn.urls.tcp}`, TURN_SECRET: "not-the-secret-coturn-was-given", STUN_URLS: "" },
+  });
+  try {
+    const eve = await personAt(browser, "Eve", {}, misconfigured.url);
+    await signUpThroughApi(eve);
+    await goto(eve.page, "/check");
+    const verdict = eve.page.getByTestId("check-verdict");
+    await expect(verdict).toHaveText(/^Calls from this network will fail: the relay server can't be reached/, { timeout: 30_000 });
+    await expect(verdict).toContainText("401");
+    await expect(verdict).toContainText("TURN_SECRET");
+    await expect(eve.page.getByRole("alert").filter({ hasText: "Calls from this network will fail" })).toBeVisible();
+    await expect(step(eve.page, "turn")).toHaveAttribute("data-status", "fail");
+    await expect(stepMessage(eve.page, "turn")).toContainText("refused Duet's credentials (401)");
+    await eve.context.close();
+  } finally {
+    await misconfigured.stop();
+  }
+});
+
+async function personAt(browser: Browser, name: string, probe: RecordOptions, baseURL = duet.url): Promise<Person> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await recordPeerConnections(page, probe);
+  return { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "a long enough password", context, page };
+}
+
+function step(page: Page, id: string) {
+  return page.getByTestId(`check-step-${id}`);
+}
+
+function stepMessage(page: Page, id: string) {
+  return page.getByTestId(`check-step-${id}-message`);
+}
+
+/** The preview shows frames from the (fake) camera, and they keep coming. */
+async function cameraPreviewPlaying(page: Page): Promise<boolean> {
+  const preview = page.getByTestId("check-camera-preview");
+  await expect.poll(() => preview.evaluate((video: HTMLVideoElement) => video.videoWidth)).toBeGreaterThan(0);
+  const first = await preview.evaluate((video: HTMLVideoElement) => video.currentTime);
+  await expect.poll(() => preview.evaluate((video: HTMLVideoElement) => !video.paused && video.currentTime > 0)).toBe(true);
+  await expect.poll(() => preview.evaluate((video: HTMLVideoElement) => video.currentTime)).toBeGreaterThan(first);
+  return true;
+}
