@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isAppError } from "@/lib/shared/errors";
-import { fetchIceConfig } from "../fetch-ice-config";
+import { fetchIceConfig } from "../call/fetch-ice-config";
 import { connectivityVerdict } from "./connectivity-verdict";
 import { signalingStep, stunStep, turnStep } from "./describe-steps";
 import { probeCamera } from "./probe-camera";

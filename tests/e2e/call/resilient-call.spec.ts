@@ -1,35 +1,27 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { mkdtempSync, rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expectRemoteMediaPlaying, mediaFlow, recordPeerConnections } from "../support/call-probe";
 import { startDuet, type DuetProcess } from "../support/duet-process";
 import { freePort } from "../support/free-port";
 import { createRoomThroughApi, goto, signUpThroughApi, type Person } from "../support/people";
 
-// A Duet of this spec's own, on a database that outlives its process: the server is killed
-// and started again mid-call, as a crash or a deploy would.
+// A Duet of this spec's own: the server is killed and started again mid-call, as a crash or
+// a deploy would.
 let duet: DuetProcess;
-let port: number;
-const dataDir = mkdtempSync(path.join(tmpdir(), "duet-resilience-"));
-const serverEnv = { DATABASE_URL: `file:${path.join(dataDir, "duet.db")}` };
 
 test.beforeAll(async () => {
-  port = await freePort();
-  duet = await startDuet({ port, env: serverEnv });
+  duet = await startDuet({ port: await freePort() });
 });
 
 test.afterAll(async () => {
   await duet?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 test("a call keeps its peer connection and its media through a server restart", async ({ browser }) => {
   const [ada, ben] = await twoPeopleInACall(browser, "Through a restart");
 
   const before = await Promise.all([mediaFlow(ada.page), mediaFlow(ben.page)]);
-  duet.child.kill("SIGKILL");
+  await duet.kill();
   await expect(ada.page.getByText("Connection to Duet lost")).toBeVisible();
 
   await test.step("media keeps flowing while the server is down", async () => {
@@ -41,7 +33,7 @@ test("a call keeps its peer connection and its media through a server restart", 
   });
 
   const restartedAt = Date.now();
-  duet = await startDuet({ port, env: serverEnv, migrate: false });
+  await duet.restart();
 
   await test.step("signaling comes back and the same peer connection carries on", async () => {
     for (const person of [ada, ben]) await expect(person.page.getByText("Connection to Duet lost")).toBeHidden({ timeout: 30_000 });
@@ -100,7 +92,7 @@ async function twoPeopleInACall(browser: Browser, roomName: string): Promise<[Pe
 }
 
 async function personAt(browser: Browser, name: string): Promise<Person> {
-  const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
+  const context = await browser.newContext({ baseURL: duet.url });
   const page = await context.newPage();
   await recordPeerConnections(page);
   return { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "a long enough password", context, page };
