@@ -45,7 +45,7 @@ export function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
           <li className="text-center text-sm text-slate-500">No messages yet. Say hello!</li>
         )}
         {chat.entries.map((entry) => (
-          <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} />
+          <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} onDiscard={chat.discard} />
         ))}
       </ol>
       <ChatComposer onSend={chat.send} />

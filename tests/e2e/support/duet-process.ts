@@ -10,8 +10,12 @@ const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 export interface DuetProcess {
   url: string;
   dataDir: string;
-  /** The server process itself, for tests of signals and exit. */
-  child: ChildProcess;
+  /** The server process running now, for tests of signals and exit. */
+  readonly child: ChildProcess;
+  /** SIGKILLs the server, as a crash or power cut would: no graceful shutdown. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port, database and AUTH_SECRET, once the last one has exited. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,12 +50,30 @@ export async function startDuet({ port, env = {}, migrate: runMigrations = true 
     if (migrate.status !== 0) throw new Error(`db:migrate failed: ${migrate.stderr || migrate.stdout}`);
   }
 
-  const child = spawn(TSX, ["server.ts"], { cwd: ROOT, env: processEnv, stdio: ["ignore", "inherit", "inherit"] });
-  await waitUntilHealthy(url, child);
+  const serve = async () => {
+    // Node itself with tsx's loader, not the tsx CLI: the CLI runs the server in a child process,
+    // which a SIGKILL of the CLI would leave running (and holding the port).
+    const started = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env: processEnv, stdio: ["ignore", "inherit", "inherit"] });
+    await waitUntilHealthy(url, started);
+    return started;
+  };
+  let child = await serve();
   return {
     url,
     dataDir,
-    child,
+    get child() {
+      return child;
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGKILL");
+      await exited;
+    },
+    async restart() {
+      if (child.exitCode === null && child.signalCode === null) throw new Error("Duet is still running; kill or stop it first");
+      child = await serve();
+    },
     async stop() {
       await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });
@@ -72,7 +94,7 @@ async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void>
 }
 
 export async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 12_000);
