@@ -19,6 +19,8 @@ export interface ChatState {
   historyStatus: "loading" | "ready" | "error";
   hasOlder: boolean;
   loadingOlder: boolean;
+  /** Unsent messages exist that the browser refused to store: closing the tab would lose them. */
+  unsentAtRisk: boolean;
   send(body: string): void;
   retry(clientId: string): void;
   discard(clientId: string): void;
@@ -93,5 +95,6 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
   const retry = useCallback((clientId: string) => outbox?.retry(clientId), [outbox]);
   const discard = useCallback((clientId: string) => outbox?.discard(clientId), [outbox]);
 
-  return { entries, historyStatus, hasOlder: cursor !== null, loadingOlder, send, retry, discard, loadOlder, reloadHistory };
+  const unsentAtRisk = !snapshot.persistent && snapshot.entries.length > 0;
+  return { entries, historyStatus, hasOlder: cursor !== null, loadingOlder, unsentAtRisk, send, retry, discard, loadOlder, reloadHistory };
 }

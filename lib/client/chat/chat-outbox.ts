@@ -51,23 +51,21 @@ export class ChatOutbox {
   /** Queues a message (already validated by the composer); returns its client id. */
   send(body: string): string {
     const clientId = newClientId();
-    this.messages = [...this.messages, { clientId, body, typedAt: new Date().toISOString() }];
-    this.changed();
+    const message = { clientId, body, typedAt: new Date().toISOString() };
+    this.edit((messages) => [...messages, message]);
     return clientId;
   }
 
   /** Puts a refused message back in the queue. */
   retry(clientId: string): void {
     if (!this.messages.some((m) => m.clientId === clientId && m.error !== undefined)) return;
-    this.messages = this.messages.map((m) => (m.clientId === clientId ? { clientId, body: m.body, typedAt: m.typedAt } : m));
-    this.changed();
+    this.edit((messages) => messages.map((m) => (m.clientId === clientId ? { clientId, body: m.body, typedAt: m.typedAt } : m)));
   }
 
   /** Drops a refused message for good. */
   discard(clientId: string): void {
     if (!this.messages.some((m) => m.clientId === clientId && m.error !== undefined)) return;
-    this.messages = this.messages.filter((m) => m.clientId !== clientId);
-    this.changed();
+    this.edit((messages) => messages.filter((m) => m.clientId !== clientId));
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -127,11 +125,8 @@ export class ChatOutbox {
       // Stored, even if this answer comes late: it no longer needs sending.
       if (current) this.inFlight = null;
       this.unanswered = 0;
-      this.messages = this.messages.filter((m) => m.clientId !== clientId);
-      this.store.save(this.messages);
       for (const listener of this.storedListeners) listener(ack.data);
-      this.publish();
-      this.pump();
+      this.edit((messages) => messages.filter((m) => m.clientId !== clientId));
       return;
     }
     if (!current) return;
@@ -142,8 +137,7 @@ export class ChatOutbox {
       this.scheduleRetry();
       return;
     }
-    this.messages = this.messages.map((m) => (m.clientId === clientId ? { ...m, error: refusal.message } : m));
-    this.changed();
+    this.edit((messages) => messages.map((m) => (m.clientId === clientId ? { ...m, error: refusal.message } : m)));
   }
 
   private scheduleRetry(): void {
@@ -161,9 +155,10 @@ export class ChatOutbox {
     this.retryTimer = null;
   }
 
-  /** The message list changed: persist it, tell subscribers, and send what can be sent. */
-  private changed(): void {
-    this.store.save(this.messages);
+  /** Changes the message list: persists it, tells subscribers, and sends what can be sent. */
+  private edit(change: (messages: TStoredOutboxMessage[]) => TStoredOutboxMessage[]): void {
+    this.store.save(this.messages, change);
+    this.messages = change(this.messages);
     this.publish();
     this.pump();
   }

@@ -42,19 +42,25 @@ export class OutboxStore {
   }
 
   load(): TStoredOutboxMessage[] {
-    if (!this.storage) return [];
     try {
-      const parsed: unknown = JSON.parse(this.storage.getItem(this.key) ?? "[]");
-      return Array.isArray(parsed) ? parsed.filter(isStoredMessage) : [];
+      return this.read();
     } catch {
       // Unreadable or corrupt: start empty rather than not at all.
       return [];
     }
   }
 
-  save(messages: readonly TStoredOutboxMessage[]): void {
+  /**
+   * Saves this page's messages after `change`, keeping what another tab of the same user added
+   * meanwhile: storage holds the union, in typed order. A message both hold is at worst sent
+   * twice, which its client id makes harmless; overwriting could lose one.
+   */
+  save(mine: readonly TStoredOutboxMessage[], change: (messages: TStoredOutboxMessage[]) => TStoredOutboxMessage[]): void {
     if (!this.storage) return;
     try {
+      const known = new Set(mine.map((m) => m.clientId));
+      const theirs = this.load().filter((m) => !known.has(m.clientId));
+      const messages = change([...mine, ...theirs].sort((a, b) => (a.typedAt < b.typedAt ? -1 : a.typedAt > b.typedAt ? 1 : 0)));
       if (messages.length === 0) this.storage.removeItem(this.key);
       else this.storage.setItem(this.key, JSON.stringify(messages));
       this.persistent = true;
@@ -62,6 +68,11 @@ export class OutboxStore {
       // Full or blocked: keep going in memory; the next save tries again.
       this.persistent = false;
     }
+  }
+
+  private read(): TStoredOutboxMessage[] {
+    const parsed: unknown = JSON.parse(this.storage?.getItem(this.key) ?? "[]");
+    return Array.isArray(parsed) ? parsed.filter(isStoredMessage) : [];
   }
 }
 

@@ -98,6 +98,20 @@ describe("the chat outbox", () => {
     expect(stored.map((message) => message.body)).toEqual(["hello?", "after"]);
   });
 
+  it("never overwrites what another tab of the same person left in storage", () => {
+    const storage = memoryStorage();
+    const socket = new FakeRoomSocket();
+    const { outbox } = openOutbox(socket, storage);
+    // Another tab (say, one this room was replaced in) queues a message after this one loaded.
+    const other = openOutbox(new FakeRoomSocket({ connected: false }), storage);
+    other.outbox.send("from the other tab");
+    outbox.send("from this tab");
+    acceptNext(socket);
+
+    const reloaded = openOutbox(new FakeRoomSocket({ connected: false }), storage);
+    expect(bodies(reloaded.outbox)).toEqual(["queued:from the other tab"]);
+  });
+
   it("marks a refused message failed with the server's reason, keeps it stored, and sends the next", () => {
     const socket = new FakeRoomSocket();
     const { outbox, storage } = openOutbox(socket);

@@ -122,6 +122,22 @@ describe("the chat panel", () => {
     expect(sends.map((send) => send.payload.clientId)).toEqual([sends[0]!.payload.clientId, sends[0]!.payload.clientId]);
   });
 
+  it("warns that unsent messages would be lost when the browser refuses to store them", async () => {
+    const user = userEvent.setup();
+    const setItem = jest.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
+      throw new DOMException("quota", "QuotaExceededError");
+    });
+    try {
+      const { socket } = fakeSocket({ connected: false });
+      render(<Harness socket={socket} loadHistory={emptyHistory} />);
+      await user.type(screen.getByLabelText("Message"), "kept in this tab{Enter}");
+      expect(screen.getByText("kept in this tab").closest("li")).toHaveAttribute("data-status", "queued");
+      expect(screen.getByRole("status")).toHaveTextContent("keep this tab open until they are sent");
+    } finally {
+      setItem.mockRestore();
+    }
+  });
+
   it("shows history oldest first with authors, then messages as they arrive", async () => {
     const { socket, deliver } = fakeSocket();
     const history: TLoadHistory = async () => ({
