@@ -1,9 +1,8 @@
 import type { TChatMessage } from "@/lib/shared/message";
+import type { TOutboxEntry } from "./chat/outbox-types";
 
-/** A message as the reader sees it: stored, or still on its way from this browser. */
-export type TChatEntry =
-  | ({ status: "sent" } & TChatMessage)
-  | { status: "pending" | "failed"; clientId: string; body: string; author: TChatMessage["author"]; error?: string };
+/** A message as the reader sees it: stored, or still in this browser's outbox. */
+export type TChatEntry = ({ status: "sent" } & TChatMessage) | TOutboxEntry;
 
 export function entryKey(entry: TChatEntry): string {
   return entry.status === "sent" ? entry.id : `local:${entry.clientId}`;
@@ -16,9 +15,9 @@ function byServerOrder(a: TChatMessage, b: TChatMessage): number {
 
 /**
  * Merges stored messages into the list: each stored message once (by id), replacing its
- * local pending/failed copy (by clientId), in server order; unsent ones stay last.
+ * local unsent copy (by author and clientId), in server order; unsent ones stay last.
  */
-export function mergeMessages(entries: TChatEntry[], incoming: TChatMessage[]): TChatEntry[] {
+export function mergeMessages(entries: readonly TChatEntry[], incoming: readonly TChatMessage[]): TChatEntry[] {
   const stored = new Map<string, TChatMessage>();
   for (const entry of entries) if (entry.status === "sent") stored.set(entry.id, entry);
   for (const message of incoming) stored.set(message.id, message);
@@ -28,10 +27,4 @@ export function mergeMessages(entries: TChatEntry[], incoming: TChatMessage[]): 
   );
   const sent: TChatEntry[] = [...stored.values()].sort(byServerOrder).map((m) => ({ ...m, status: "sent" as const }));
   return [...sent, ...unsent];
-}
-
-export function markUnsent(entries: TChatEntry[], clientId: string, status: "pending" | "failed", error?: string): TChatEntry[] {
-  return entries.map((entry) =>
-    entry.status !== "sent" && entry.clientId === clientId ? { ...entry, status, error } : entry,
-  );
 }

@@ -1,13 +1,11 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { THistoryPage } from "@/lib/shared/message";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { TChatMessage, THistoryPage } from "@/lib/shared/message";
 import type { TPublicUser } from "@/lib/shared/user";
 import { apiFetch } from "./api-client";
-import { markUnsent, mergeMessages, type TChatEntry } from "./chat-entries";
-import { newClientId } from "./new-client-id";
+import { mergeMessages, type TChatEntry } from "./chat-entries";
+import { useChatOutbox } from "./chat/use-chat-outbox";
 import type { TRoomSocket } from "./room-socket";
-
-const SEND_TIMEOUT_MS = 10_000;
 
 export type TLoadHistory = (before: string | null) => Promise<THistoryPage>;
 
@@ -21,20 +19,28 @@ export interface ChatState {
   historyStatus: "loading" | "ready" | "error";
   hasOlder: boolean;
   loadingOlder: boolean;
+  /** Unsent messages exist that the browser refused to store: closing the tab would lose them. */
+  unsentAtRisk: boolean;
   send(body: string): void;
   retry(clientId: string): void;
+  discard(clientId: string): void;
   loadOlder(): void;
   reloadHistory(): void;
 }
 
-/** A room's chat: its history, live messages, and this user's sends with pending/failed states. */
-export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory: TLoadHistory): ChatState {
-  const [entries, setEntries] = useState<TChatEntry[]>([]);
+/**
+ * A room's chat: its history, live messages, and this user's unsent messages, which the
+ * room's ChatOutbox owns (only with a socket and `roomId`; the history page has neither).
+ */
+export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory: TLoadHistory, roomId?: string): ChatState {
+  const [stored, setStored] = useState<TChatEntry[]>([]);
   const [historyStatus, setHistoryStatus] = useState<ChatState["historyStatus"]>("loading");
   const [cursor, setCursor] = useState<string | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [historyAttempt, setHistoryAttempt] = useState(0);
-  const bodies = useRef(new Map<string, string>());
+  const addStored = useCallback((messages: TChatMessage[]) => setStored((current) => mergeMessages(current, messages)), []);
+  const onStored = useCallback((message: TChatMessage) => addStored([message]), [addStored]);
+  const { outbox, snapshot } = useChatOutbox(socket, roomId ?? null, me, onStored);
 
   useEffect(() => {
     let cancelled = false;
@@ -42,7 +48,7 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
     loadHistory(null).then(
       (page) => {
         if (cancelled) return;
-        setEntries((current) => mergeMessages(current, page.messages));
+        addStored(page.messages);
         setCursor(page.nextCursor);
         setHistoryStatus("ready");
       },
@@ -51,80 +57,44 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
     return () => {
       cancelled = true;
     };
-  }, [loadHistory, historyAttempt]);
+  }, [loadHistory, historyAttempt, addStored]);
 
   useEffect(() => {
     if (!socket) return;
-    const onMessage = (message: Parameters<typeof mergeMessages>[1][number]) =>
-      setEntries((current) => mergeMessages(current, [message]));
+    const onMessage = (message: TChatMessage) => addStored([message]);
     // After a reconnect, fetch what was said while this browser was away.
     let connectedBefore = socket.connected;
     const onConnect = () => {
-      if (connectedBefore) loadHistory(null).then((page) => onPage(page.messages), () => {});
+      if (connectedBefore) loadHistory(null).then((page) => addStored(page.messages), () => {});
       connectedBefore = true;
     };
-    const onPage = (messages: THistoryPage["messages"]) => setEntries((current) => mergeMessages(current, messages));
     socket.on("chat:message", onMessage);
     socket.on("connect", onConnect);
     return () => {
       socket.off("chat:message", onMessage);
       socket.off("connect", onConnect);
     };
-  }, [socket, loadHistory]);
-
-  const transmit = useCallback(
-    (clientId: string) => {
-      const body = bodies.current.get(clientId);
-      if (body === undefined) return;
-      if (!socket) {
-        setEntries((current) => markUnsent(current, clientId, "failed", "Not sent: not connected to the room"));
-        return;
-      }
-      socket.timeout(SEND_TIMEOUT_MS).emit("chat:send", { clientId, body }, (timeoutError, ack) => {
-        if (timeoutError) {
-          setEntries((current) => markUnsent(current, clientId, "failed", "Not sent: no answer from the server"));
-        } else if (!ack.ok) {
-          setEntries((current) => markUnsent(current, clientId, "failed", `Not sent: ${ack.error.message}`));
-        } else {
-          bodies.current.delete(clientId);
-          setEntries((current) => mergeMessages(current, [ack.data]));
-        }
-      });
-    },
-    [socket],
-  );
-
-  const send = useCallback(
-    (body: string) => {
-      const clientId = newClientId();
-      bodies.current.set(clientId, body);
-      setEntries((current) => [...current, { status: "pending", clientId, body, author: me }]);
-      transmit(clientId);
-    },
-    [me, transmit],
-  );
-
-  const retry = useCallback(
-    (clientId: string) => {
-      setEntries((current) => markUnsent(current, clientId, "pending"));
-      transmit(clientId);
-    },
-    [transmit],
-  );
+  }, [socket, loadHistory, addStored]);
 
   const loadOlder = useCallback(() => {
     if (!cursor || loadingOlder) return;
     setLoadingOlder(true);
     loadHistory(cursor)
       .then((page) => {
-        setEntries((current) => mergeMessages(current, page.messages));
+        addStored(page.messages);
         setCursor(page.nextCursor);
       })
       .catch(() => setHistoryStatus("error"))
       .finally(() => setLoadingOlder(false));
-  }, [cursor, loadingOlder, loadHistory]);
+  }, [cursor, loadingOlder, loadHistory, addStored]);
 
   const reloadHistory = useCallback(() => setHistoryAttempt((n) => n + 1), []);
+  // A message the server stored (seen in history or live) replaces its outbox copy at once.
+  const entries = useMemo(() => mergeMessages([...stored, ...snapshot.entries], []), [stored, snapshot.entries]);
+  const send = useCallback((body: string) => void outbox?.send(body), [outbox]);
+  const retry = useCallback((clientId: string) => outbox?.retry(clientId), [outbox]);
+  const discard = useCallback((clientId: string) => outbox?.discard(clientId), [outbox]);
 
-  return { entries, historyStatus, hasOlder: cursor !== null, loadingOlder, send, retry, loadOlder, reloadHistory };
+  const unsentAtRisk = !snapshot.persistent && snapshot.entries.length > 0;
+  return { entries, historyStatus, hasOlder: cursor !== null, loadingOlder, unsentAtRisk, send, retry, discard, loadOlder, reloadHistory };
 }

@@ -45,9 +45,14 @@ export function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
           <li className="text-center text-sm text-slate-500">No messages yet. Say hello!</li>
         )}
         {chat.entries.map((entry) => (
-          <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} />
+          <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} onDiscard={chat.discard} />
         ))}
       </ol>
+      {chat.unsentAtRisk && (
+        <p role="status" className="border-t border-slate-200 px-4 py-2 text-xs text-amber-800 dark:border-slate-800 dark:text-amber-200">
+          This browser won&apos;t store unsent messages: keep this tab open until they are sent.
+        </p>
+      )}
       <ChatComposer onSend={chat.send} />
     </section>
   );

@@ -18,7 +18,7 @@ export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) 
   const local = useLocalMedia();
   const call = useCallSession(socket, local.stream, local.media);
   const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
-  const chat = useChat(socket, me, loadHistory);
+  const chat = useChat(socket, me, loadHistory, room.id);
   const presence = usePresence(socket);
   const otherPresence = presence?.members.find((member) => member.user.id !== me.id) ?? null;
   // The guest may arrive after this page loaded; presence names them then.

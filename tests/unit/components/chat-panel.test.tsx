@@ -4,28 +4,11 @@ import userEvent from "@testing-library/user-event";
 import { ChatPanel } from "@/app/_components/chat/ChatPanel";
 import { useChat, type TLoadHistory } from "@/lib/client/use-chat";
 import type { TRoomSocket } from "@/lib/client/room-socket";
-import type { TAck } from "@/lib/shared/ack";
 import type { TChatMessage } from "@/lib/shared/message";
+import { FakeRoomSocket } from "../support/fake-room-socket";
 
 const me = { id: "me", name: "Ada" };
 const ben = { id: "ben", name: "Ben" };
-
-type PendingSend = { payload: { clientId: string; body: string }; reply(error: Error | null, ack?: TAck<TChatMessage>): void };
-
-/** A stand-in for the room socket: records chat:send emits and lets the test answer them. */
-function fakeSocket() {
-  const sends: PendingSend[] = [];
-  const listeners = new Map<string, (payload: unknown) => void>();
-  const socket = {
-    connected: true,
-    timeout: () => ({
-      emit: (_event: string, payload: PendingSend["payload"], callback: PendingSend["reply"]) => sends.push({ payload, reply: callback }),
-    }),
-    on: (event: string, listener: (payload: unknown) => void) => listeners.set(event, listener),
-    off: (event: string) => listeners.delete(event),
-  };
-  return { socket: socket as unknown as TRoomSocket, sends, deliver: (message: TChatMessage) => listeners.get("chat:message")?.(message) };
-}
 
 const stored = (clientId: string, body: string, author = me, id = `m-${clientId}`): TChatMessage => ({
   id,
@@ -36,9 +19,22 @@ const stored = (clientId: string, body: string, author = me, id = `m-${clientId}
   author,
 });
 
-function Harness({ socket, loadHistory }: { socket: TRoomSocket; loadHistory: TLoadHistory }) {
-  return <ChatPanel chat={useChat(socket, me, loadHistory)} me={me} />;
+/** The room socket as the chat sees it; the fake records sends and lets the test answer them. */
+function fakeSocket({ connected = true } = {}) {
+  const fake = new FakeRoomSocket({ connected });
+  return {
+    fake,
+    socket: fake as unknown as TRoomSocket,
+    sends: fake.sends,
+    deliver: (message: TChatMessage) => act(() => fake.fire("chat:message", message)),
+  };
 }
+
+function Harness({ socket, loadHistory }: { socket: TRoomSocket; loadHistory: TLoadHistory }) {
+  return <ChatPanel chat={useChat(socket, me, loadHistory, "room")} me={me} />;
+}
+
+afterEach(() => localStorage.clear());
 
 const emptyHistory: TLoadHistory = async () => ({ messages: [], nextCursor: null });
 
@@ -62,16 +58,16 @@ describe("the chat panel", () => {
     expect(within(sent).queryByText("Sending…")).not.toBeInTheDocument();
   });
 
-  it("marks a message the server refused as failed, and retries it with the same client id", async () => {
+  it("marks a message the server refused as failed with its reason, and retries it with the same client id", async () => {
     const user = userEvent.setup();
     const { socket, sends } = fakeSocket();
     render(<Harness socket={socket} loadHistory={emptyHistory} />);
     await user.type(screen.getByLabelText("Message"), "Are you there?{Enter}");
-    act(() => sends[0]!.reply(new Error("operation has timed out")));
+    act(() => sends[0]!.reply(null, { ok: false, error: { code: "RATE_LIMITED", message: "Too many messages; wait a moment" } }));
 
     const failed = screen.getByText("Are you there?").closest("li")!;
     expect(failed).toHaveAttribute("data-status", "failed");
-    expect(within(failed).getByRole("alert")).toHaveTextContent("Not sent");
+    expect(within(failed).getByRole("alert")).toHaveTextContent("Not sent: Too many messages; wait a moment");
 
     await user.click(within(failed).getByRole("button", { name: "Retry" }));
     expect(sends).toHaveLength(2);
@@ -82,6 +78,66 @@ describe("the chat panel", () => {
     expect(screen.getByText("Are you there?").closest("li")).toHaveAttribute("data-status", "sent");
   });
 
+  it("discards a refused message", async () => {
+    const user = userEvent.setup();
+    const { socket, sends } = fakeSocket();
+    render(<Harness socket={socket} loadHistory={emptyHistory} />);
+    await user.type(screen.getByLabelText("Message"), "<too much>{Enter}");
+    act(() => sends[0]!.reply(null, { ok: false, error: { code: "VALIDATION", message: "Write a message" } }));
+    await user.click(screen.getByRole("button", { name: "Discard" }));
+    expect(screen.queryByText("<too much>")).not.toBeInTheDocument();
+    expect(localStorage.length).toBe(0);
+  });
+
+  it("lets a person write while offline, shows the messages queued, and sends them when the socket is back", async () => {
+    const user = userEvent.setup();
+    const { fake, socket, sends } = fakeSocket({ connected: false });
+    render(<Harness socket={socket} loadHistory={emptyHistory} />);
+    await user.type(screen.getByLabelText("Message"), "first{Enter}");
+    await user.type(screen.getByLabelText("Message"), "second{Enter}");
+    expect(sends).toHaveLength(0);
+    const queued = screen.getAllByTestId("chat-message");
+    expect(queued.map((item) => item.getAttribute("data-status"))).toEqual(["queued", "queued"]);
+    expect(within(queued[0]!).getByText("Will send when back online")).toBeInTheDocument();
+
+    act(() => fake.reconnect());
+    expect(screen.getAllByTestId("chat-message").map((item) => item.getAttribute("data-status"))).toEqual(["pending", "pending"]);
+    act(() => sends[0]!.reply(null, { ok: true, data: stored(sends[0]!.payload.clientId, "first") }));
+    act(() => sends[1]!.reply(null, { ok: true, data: { ...stored(sends[1]!.payload.clientId, "second"), createdAt: "2026-11-24T10:00:01.000Z" } }));
+    const items = screen.getAllByTestId("chat-message");
+    expect(items.map((item) => `${item.getAttribute("data-status")}:${item.querySelector("p")!.textContent}`)).toEqual(["sent:first", "sent:second"]);
+  });
+
+  it("keeps a message unanswered by the server queued, never failed", async () => {
+    const user = userEvent.setup();
+    const { fake, socket, sends } = fakeSocket();
+    render(<Harness socket={socket} loadHistory={emptyHistory} />);
+    await user.type(screen.getByLabelText("Message"), "anyone?{Enter}");
+    act(() => fake.drop());
+    const item = screen.getByText("anyone?").closest("li")!;
+    expect(item).toHaveAttribute("data-status", "queued");
+    expect(within(item).queryByRole("alert")).not.toBeInTheDocument();
+    // A reconnect also fetches what was said meanwhile: let that settle.
+    await act(async () => fake.reconnect());
+    expect(sends.map((send) => send.payload.clientId)).toEqual([sends[0]!.payload.clientId, sends[0]!.payload.clientId]);
+  });
+
+  it("warns that unsent messages would be lost when the browser refuses to store them", async () => {
+    const user = userEvent.setup();
+    const setItem = jest.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
+      throw new DOMException("quota", "QuotaExceededError");
+    });
+    try {
+      const { socket } = fakeSocket({ connected: false });
+      render(<Harness socket={socket} loadHistory={emptyHistory} />);
+      await user.type(screen.getByLabelText("Message"), "kept in this tab{Enter}");
+      expect(screen.getByText("kept in this tab").closest("li")).toHaveAttribute("data-status", "queued");
+      expect(screen.getByRole("status")).toHaveTextContent("keep this tab open until they are sent");
+    } finally {
+      setItem.mockRestore();
+    }
+  });
+
   it("shows history oldest first with authors, then messages as they arrive", async () => {
     const { socket, deliver } = fakeSocket();
     const history: TLoadHistory = async () => ({
@@ -90,7 +146,7 @@ describe("the chat panel", () => {
     });
     render(<Harness socket={socket} loadHistory={history} />);
     await screen.findByText("first");
-    act(() => deliver({ ...stored("c", "third", ben, "3"), createdAt: "2026-11-24T10:01:00.000Z" }));
+    deliver({ ...stored("c", "third", ben, "3"), createdAt: "2026-11-24T10:01:00.000Z" });
     const bodies = screen.getAllByTestId("chat-message").map((item) => item.querySelector("p")!.textContent);
     expect(bodies).toEqual(["first", "second", "third"]);
     expect(screen.getAllByText("Ben")).toHaveLength(2);
