@@ -7,8 +7,9 @@ const MESSAGES: Partial<Record<TSocketStatus, string>> = {
   refused: "You can't join this room's call and chat. Sign in again or check the link.",
 };
 
-export function ConnectionBanner({ status }: { status: TSocketStatus }) {
-  const message = MESSAGES[status];
+/** What the room's connection to Duet is doing, when it is not simply connected; `refusal` says why Duet refused it. */
+export function ConnectionBanner({ status, refusal = null }: { status: TSocketStatus; refusal?: string | null }) {
+  const message = (status === "refused" && refusal) || MESSAGES[status];
   if (!message) return null;
   const serious = status === "replaced" || status === "refused";
   return (

@@ -1,18 +1,23 @@
 "use client";
 import { useEffect, useState } from "react";
+import { describeConnectError } from "./describe-connect-error";
 import { connectRoomSocket, type TRoomSocket } from "./room-socket";
 
 export type TSocketStatus = "connecting" | "connected" | "reconnecting" | "replaced" | "refused";
 
 /** The room's socket for as long as the component is mounted, with its connection status. */
-export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; status: TSocketStatus } {
+export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; status: TSocketStatus; refusal: string | null } {
   const [socket, setSocket] = useState<TRoomSocket | null>(null);
   const [status, setStatus] = useState<TSocketStatus>("connecting");
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
     const next = connectRoomSocket(roomId);
     let replaced = false;
-    next.on("connect", () => setStatus("connected"));
+    next.on("connect", () => {
+      setStatus("connected");
+      setRefusal(null);
+    });
     next.on("session:replaced", () => {
       replaced = true;
       setStatus("replaced");
@@ -23,8 +28,15 @@ export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; sta
       // The server closing the socket (other than to replace it) means we are no longer admitted.
       setStatus(reason === "io server disconnect" ? "refused" : "reconnecting");
     });
-    next.on("connect_error", () => {
-      if (!next.active) setStatus("refused");
+    next.on("connect_error", (error) => {
+      // Read now: a refused long-polling handshake's body is gone once this listener returns.
+      const refused = describeConnectError(error);
+      if (refused) {
+        // A wrong address or an ended session won't fix itself by retrying.
+        next.disconnect();
+        setRefusal(refused);
+        setStatus("refused");
+      } else if (!next.active) setStatus("refused");
       else setStatus((current) => (current === "connected" ? "reconnecting" : current));
     });
     setSocket(next);
@@ -34,5 +46,5 @@ export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; sta
     };
   }, [roomId]);
 
-  return { socket, status };
+  return { socket, status, refusal };
 }

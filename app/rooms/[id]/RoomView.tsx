@@ -14,7 +14,7 @@ import { CopyLinkButton } from "../../_components/CopyLinkButton";
 import { ConnectionBanner } from "../../_components/ConnectionBanner";
 
 export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) {
-  const { socket, status: socketStatus } = useRoomSocket(room.id);
+  const { socket, status: socketStatus, refusal } = useRoomSocket(room.id);
   const local = useLocalMedia();
   const call = useCallSession(socket, local.stream, local.media);
   const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
@@ -33,7 +33,7 @@ export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) 
           Full history
         </Link>
       </header>
-      <ConnectionBanner status={socketStatus} />
+      <ConnectionBanner status={socketStatus} refusal={refusal} />
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <CallStage
           call={call}
