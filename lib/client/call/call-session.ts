@@ -1,11 +1,14 @@
-import type { TCallDepartureReason, TCallPairing, TCallPeer, TCallSessionId, TIceCandidate, TMediaState, TSessionDescription } from "@/lib/shared/realtime-events";
+import type { TCallDepartureReason, TCallPairing, TCallPeer, TCallSessionId, TMediaState } from "@/lib/shared/realtime-events";
 import type { TIceConfig } from "@/lib/shared/turn";
 import { newClientId } from "../new-client-id";
 import type { TRoomSocket } from "../room-socket";
+import { listenToCallEvents } from "./call-events";
 import { diagnoseCallFailure, type TCallProblem } from "./call-problem";
 import { fetchIceConfig } from "./fetch-ice-config";
 import { IceRecovery } from "./ice-recovery";
+import { IceCredentials } from "./ice-credentials";
 import { ICE_RESTART_POLICY } from "./ice-restart-policy";
+import { NamedTimers } from "./named-timers";
 import { PeerConnection, type TIceServerError } from "./peer-connection";
 
 /**
@@ -53,13 +56,13 @@ export class CallSession {
   private callSessionId: TCallSessionId | null = null;
   /** `call:join` was acknowledged on the socket's current connection. */
   private joinedOnConnection = false;
-  private iceConfig: TIceConfig | null = null;
+  private readonly credentials: IceCredentials;
   private link: PeerLink | null = null;
   /** Signaling produced while the other member can't be reached, sent when they can. */
   private outgoing: Array<() => void> = [];
   private localStream: MediaStream | null = null;
   private media: TMediaState = { audio: true, video: true };
-  private readonly timers = new Map<"stall" | "peer-away" | "ice-refresh" | "rejoin", ReturnType<typeof setTimeout>>();
+  private readonly timers = new NamedTimers<"stall" | "peer-away" | "rejoin">();
   private readonly recovery = new IceRecovery({
     polite: () => !this.link?.initiator,
     canSignal: () => this.canSignal(),
@@ -70,8 +73,9 @@ export class CallSession {
 
   constructor(
     private readonly socket: TRoomSocket,
-    private readonly loadIceConfig: () => Promise<TIceConfig> = fetchIceConfig,
+    loadIceConfig: () => Promise<TIceConfig> = fetchIceConfig,
   ) {
+    this.credentials = new IceCredentials(loadIceConfig, (config) => this.link?.pc.updateIceServers(config));
     this.detach = this.listen();
   }
 
@@ -86,13 +90,12 @@ export class CallSession {
     if (this.callSessionId || this.snapshot.phase === "joining") return;
     this.update({ ...IDLE_CALL, phase: "joining" });
     try {
-      this.iceConfig = await this.loadIceConfig();
+      await this.credentials.start();
     } catch (reason) {
       this.update({ phase: "idle", notice: (reason as Error).message });
       return;
     }
     this.callSessionId = newCallSessionId();
-    this.refreshIceConfigBeforeExpiry();
     this.sendJoin();
   }
 
@@ -121,55 +124,24 @@ export class CallSession {
   // --- signaling ---------------------------------------------------------------------------
 
   private listen(): () => void {
-    const { socket } = this;
-    const onConnect = () => {
+    return listenToCallEvents(this.socket, {
       // A reconnect mid-call: the same call session comes back; the RTCPeerConnection stays.
-      if (this.callSessionId) this.sendJoin();
-    };
-    const onDisconnect = () => {
-      this.joinedOnConnection = false;
-    };
-    const onPeerLeft = ({ callSessionId, reason }: { callSessionId: TCallSessionId; reason: TCallDepartureReason }) =>
-      this.onPeerLeft(callSessionId, reason);
-    const onDescription = ({ callSessionId, description }: { callSessionId: TCallSessionId; description: TSessionDescription }) => {
-      const link = this.linkTo(callSessionId);
-      void link?.pc.handleDescription(description).catch((reason: Error) => this.onIceError(link, { url: null, code: 0, message: reason.message }));
-    };
-    const onCandidate = ({ callSessionId, candidate }: { callSessionId: TCallSessionId; candidate: TIceCandidate }) =>
-      void this.linkTo(callSessionId)?.pc.handleCandidate(candidate);
-    const onMediaState = ({ userId, audio, video }: { userId: string } & TMediaState) => {
-      if (this.snapshot.peer?.user.id === userId) this.update({ peer: { ...this.snapshot.peer, media: { audio, video } } });
-    };
-    const onReplaced = () => this.endCall({ phase: "idle", notice: "You opened this room somewhere else, so the call moved there." });
-    const onPeerJoined = (pairing: TCallPairing) => this.pair(pairing);
-    const onOnline = () => this.link && this.recovery.onNetworkChange();
-    const onPageHide = (event: PageTransitionEvent) => !event.persisted && this.leave();
-    const connection = (navigator as Navigator & { connection?: EventTarget }).connection;
-
-    socket.on("connect", onConnect);
-    socket.on("disconnect", onDisconnect);
-    socket.on("call:peer-joined", onPeerJoined);
-    socket.on("call:peer-left", onPeerLeft);
-    socket.on("signal:description", onDescription);
-    socket.on("signal:candidate", onCandidate);
-    socket.on("media:state", onMediaState);
-    socket.on("session:replaced", onReplaced);
-    window.addEventListener("online", onOnline);
-    window.addEventListener("pagehide", onPageHide);
-    connection?.addEventListener("change", onOnline);
-    return () => {
-      socket.off("connect", onConnect);
-      socket.off("disconnect", onDisconnect);
-      socket.off("call:peer-joined", onPeerJoined);
-      socket.off("call:peer-left", onPeerLeft);
-      socket.off("signal:description", onDescription);
-      socket.off("signal:candidate", onCandidate);
-      socket.off("media:state", onMediaState);
-      socket.off("session:replaced", onReplaced);
-      window.removeEventListener("online", onOnline);
-      window.removeEventListener("pagehide", onPageHide);
-      connection?.removeEventListener("change", onOnline);
-    };
+      onSignalingUp: () => this.callSessionId && this.sendJoin(),
+      onSignalingDown: () => (this.joinedOnConnection = false),
+      onPeerJoined: (pairing) => this.pair(pairing),
+      onPeerLeft: (callSessionId, reason) => this.onPeerLeft(callSessionId, reason),
+      onDescription: (callSessionId, description) => {
+        const link = this.linkTo(callSessionId);
+        void link?.pc.handleDescription(description).catch((reason: Error) => this.onIceError(link, { url: null, code: 0, message: reason.message }));
+      },
+      onCandidate: (callSessionId, candidate) => void this.linkTo(callSessionId)?.pc.handleCandidate(candidate),
+      onPeerMedia: (userId, media) => {
+        if (this.snapshot.peer?.user.id === userId) this.update({ peer: { ...this.snapshot.peer, media } });
+      },
+      onReplaced: () => this.endCall({ phase: "idle", notice: "You opened this room somewhere else, so the call moved there." }),
+      onNetworkChange: () => this.link && this.recovery.onNetworkChange(),
+      onPageGone: () => this.leave(),
+    });
   }
 
   /** Joins, or after a reconnect resumes, this call session on the socket's current connection. */
@@ -181,7 +153,7 @@ export class CallSession {
       if (callSessionId !== this.callSessionId) return;
       if (!ack.ok) {
         // A call under way keeps its media; try again shortly rather than dropping it.
-        if (this.link) this.setTimer("rejoin", 2_000, () => this.sendJoin());
+        if (this.link) this.timers.set("rejoin", 2_000, () => this.sendJoin());
         else this.endCall({ phase: "idle", notice: ack.error.message });
         return;
       }
@@ -209,7 +181,7 @@ export class CallSession {
 
   private pair({ peer, initiator }: TCallPairing): void {
     if (!this.callSessionId) return;
-    this.clearTimer("peer-away");
+    this.timers.clear("peer-away");
     this.update({ peer, peerAway: false, notice: null });
     if (this.link?.peerCallSessionId === peer.callSessionId) {
       // The same two call sessions found each other again: resume on the same connection.
@@ -220,7 +192,7 @@ export class CallSession {
     this.closeLink();
     this.link = this.openLink(peer.callSessionId, initiator);
     this.update({ phase: "connecting", problem: null, remoteStream: null });
-    this.setTimer("stall", ICE_RESTART_POLICY.stallAfterMs, () => {
+    this.timers.set("stall", ICE_RESTART_POLICY.stallAfterMs, () => {
       if (this.link && !this.link.everConnected) this.fail(this.recovery.attemptsMade);
     });
   }
@@ -238,11 +210,11 @@ export class CallSession {
     this.update({ peerAway: true });
     const giveUpIfStillDown = () => {
       if (this.link !== link) return;
-      if (link.pc.connectionState === "connected") return this.setTimer("peer-away", ICE_RESTART_POLICY.peerAwayGiveUpMs, giveUpIfStillDown);
+      if (link.pc.connectionState === "connected") return this.timers.set("peer-away", ICE_RESTART_POLICY.peerAwayGiveUpMs, giveUpIfStillDown);
       this.closeLink();
       this.update({ phase: "waiting", peer: null, peerAway: false, remoteStream: null, notice: `${name}'s connection was lost` });
     };
-    this.setTimer("peer-away", ICE_RESTART_POLICY.peerAwayGiveUpMs, giveUpIfStillDown);
+    this.timers.set("peer-away", ICE_RESTART_POLICY.peerAwayGiveUpMs, giveUpIfStillDown);
   }
 
   // --- the media path ----------------------------------------------------------------------
@@ -250,7 +222,7 @@ export class CallSession {
   private openLink(peerCallSessionId: TCallSessionId, initiator: boolean): PeerLink {
     const link: PeerLink = { peerCallSessionId, initiator, everConnected: false, iceErrors: [], retriedCredentials: false, pc: null as unknown as PeerConnection };
     link.pc = new PeerConnection({
-      iceConfig: this.iceConfig!,
+      iceConfig: this.credentials.current!,
       localStream: this.localStream,
       initiator,
       polite: !initiator,
@@ -267,7 +239,7 @@ export class CallSession {
     this.recovery.onConnectionState(state);
     if (state === "connected") {
       link.everConnected = true;
-      this.clearTimer("stall");
+      this.timers.clear("stall");
       this.update({ phase: "connected", problem: null });
     } else if ((state === "disconnected" || state === "failed") && link.everConnected) {
       this.update({ phase: "reconnecting" });
@@ -287,35 +259,15 @@ export class CallSession {
 
   /** Always with fresh TURN credentials: the ones the call started with may have expired. */
   private async restartIce(): Promise<void> {
-    await this.refreshIceConfig();
-    if (!this.link || !this.iceConfig) return;
-    this.link.pc.updateIceServers(this.iceConfig);
-    await this.link.pc.restartIce();
-  }
-
-  private async refreshIceConfig(): Promise<void> {
-    try {
-      this.iceConfig = await this.loadIceConfig();
-      this.link?.pc.updateIceServers(this.iceConfig);
-    } catch {
-      // Duet itself is unreachable: keep the credentials we have; signaling's return retries.
-    }
-  }
-
-  private refreshIceConfigBeforeExpiry(): void {
-    const ttlSeconds = this.iceConfig?.ttlSeconds ?? 0;
-    if (ttlSeconds <= 0) return;
-    this.setTimer("ice-refresh", ttlSeconds * 800, () => {
-      if (!this.callSessionId) return;
-      void this.refreshIceConfig().finally(() => this.refreshIceConfigBeforeExpiry());
-    });
+    await this.credentials.refresh();
+    await this.link?.pc.restartIce();
   }
 
   private fail(restartAttempts: number): void {
     const link = this.link;
     if (!link) return;
     const problem = diagnoseCallFailure({
-      iceConfig: this.iceConfig,
+      iceConfig: this.credentials.current,
       localCandidateTypes: link.pc.localCandidateTypes,
       iceErrors: link.iceErrors,
       everConnected: link.everConnected,
@@ -331,32 +283,18 @@ export class CallSession {
     this.callSessionId = null;
     this.joinedOnConnection = false;
     this.closeLink();
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.clearAll();
+    this.credentials.stop();
     this.update({ ...IDLE_CALL, ...next });
   }
 
   private closeLink(): void {
     this.recovery.reset();
     this.outgoing = [];
-    this.clearTimer("stall");
-    this.clearTimer("peer-away");
+    this.timers.clear("stall");
+    this.timers.clear("peer-away");
     this.link?.pc.close();
     this.link = null;
-  }
-
-  private setTimer(name: "stall" | "peer-away" | "ice-refresh" | "rejoin", delayMs: number, run: () => void): void {
-    this.clearTimer(name);
-    this.timers.set(name, setTimeout(() => {
-      this.timers.delete(name);
-      run();
-    }, delayMs));
-  }
-
-  private clearTimer(name: "stall" | "peer-away" | "ice-refresh" | "rejoin"): void {
-    const timer = this.timers.get(name);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(name);
   }
 
   private update(change: Partial<TCallSnapshot>): void {

@@ -32,7 +32,7 @@ async function twoInARoom(browser: Browser, roomName: string): Promise<{ ada: Pe
 
 async function killServer(people: Person[]): Promise<void> {
   await duet.kill();
-  await Promise.all(people.map(({ page }) => expect(page.getByText("Connection lost. Reconnecting…")).toBeVisible()));
+  await Promise.all(people.map(({ page }) => expect(page.getByText("Connection to Duet lost")).toBeVisible()));
 }
 
 async function type(person: Person, body: string): Promise<void> {
