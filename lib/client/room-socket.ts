@@ -13,5 +13,8 @@ export function connectRoomSocket(roomId: string): TRoomSocket {
     // Behind a proxy that drops WebSocket upgrades, fall back to long-polling instead of
     // retrying the WebSocket forever.
     tryAllTransports: true,
+    // Back within ~3 s of the server (Socket.IO's default waits up to 5 s): the call and the
+    // chat outbox resume as soon as signaling does. Jittered, so a restarted node isn't stampeded.
+    reconnectionDelayMax: 3_000,
   });
 }
