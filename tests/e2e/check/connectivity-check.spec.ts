@@ -1,9 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { randomBytes, randomUUID } from "node:crypto";
 import { recordPeerConnections, type RecordOptions } from "../support/call-probe";
-import { startCoturn, type Coturn } from "../support/coturn";
-import { startDuet, type DuetProcess } from "../support/duet-process";
+import { startDuet } from "../support/duet-process";
 import { freePort } from "../support/free-port";
+import { useRelayedDuet } from "../support/relayed-duet";
 import { goto, signUpThroughApi, type Person } from "../support/people";
 
 // A real coturn on loopback and a Duet offering it over UDP and TCP, with no STUN server.
@@ -12,24 +12,10 @@ import { goto, signUpThroughApi, type Person } from "../support/people";
 // same address; without the permission it hides the host behind an mDNS name and does emit
 // it. Which of the two happens depends on how the camera prompt races the gathering, so the
 // direct verdict is proven by the unit tests and this spec proves the relay verdicts.
-let coturn: Coturn;
-let duet: DuetProcess;
-
-test.beforeAll(async () => {
-  coturn = await startCoturn();
-  duet = await startDuet({
-    port: await freePort(),
-    env: { TURN_URLS: `${coturn.urls.udp},${coturn.urls.tcp}`, TURN_SECRET: coturn.secret, STUN_URLS: "" },
-  });
-});
-
-test.afterAll(async () => {
-  await duet?.stop();
-  await coturn?.stop();
-});
+const lab = useRelayedDuet();
 
 test("a signed-out visitor is sent to sign in and back to the check", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: duet.url });
+  const context = await browser.newContext({ baseURL: lab.duet.url });
   const page = await context.newPage();
   await goto(page, "/check");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcheck$/);
@@ -83,7 +69,7 @@ test("when UDP is blocked but TURN over TCP works, the check says calls will go 
 test("with the wrong TURN secret, the check says the relay refused Duet's credentials (401)", async ({ browser }) => {
   const misconfigured = await startDuet({
     port: await freePort(),
-    env: { TURN_URLS: `${coturn.urls.udp},${coturn.urls.tcp}`, TURN_SECRET: "not-the-secret-coturn-was-given", STUN_URLS: "" },
+    env: { TURN_URLS: `${lab.coturn.urls.udp},${lab.coturn.urls.tcp}`, TURN_SECRET: "not-the-secret-coturn-was-given", STUN_URLS: "" },
   });
   try {
     const eve = await personAt(browser, "Eve", {}, misconfigured.url);
@@ -102,7 +88,7 @@ test("with the wrong TURN secret, the check says the relay refused Duet's creden
   }
 });
 
-async function personAt(browser: Browser, name: string, probe: RecordOptions, baseURL = duet.url): Promise<Person> {
+async function personAt(browser: Browser, name: string, probe: RecordOptions, baseURL = lab.duet.url): Promise<Person> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await recordPeerConnections(page, probe);

@@ -2,29 +2,13 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import type { TIceConfig } from "../../../lib/shared/turn";
 import { expectRemoteMediaPlaying, recordPeerConnections, type RecordOptions } from "../support/call-probe";
-import { startCoturn, type Coturn } from "../support/coturn";
-import { startDuet, type DuetProcess } from "../support/duet-process";
-import { freePort } from "../support/free-port";
+import { useRelayedDuet } from "../support/relayed-duet";
 import { createRoomThroughApi, goto, signUpThroughApi, type Person } from "../support/people";
 import { gatherRelayCandidates, selectedCandidatePair } from "./relay-probe";
 
 // A real coturn on loopback and a Duet of our own that hands out its TURN credentials, with no
 // STUN: the browsers' only way to each other is the relay.
-let coturn: Coturn;
-let duet: DuetProcess;
-
-test.beforeAll(async () => {
-  coturn = await startCoturn();
-  duet = await startDuet({
-    port: await freePort(),
-    env: { TURN_URLS: `${coturn.urls.udp},${coturn.urls.tcp}`, TURN_SECRET: coturn.secret, STUN_URLS: "" },
-  });
-});
-
-test.afterAll(async () => {
-  await duet?.stop();
-  await coturn?.stop();
-});
+const lab = useRelayedDuet();
 
 for (const transport of ["udp", "tcp"] as const) {
   test(`two browsers that may only relay see and hear each other through coturn, TURN over ${transport.toUpperCase()}`, async ({ browser }) => {
@@ -47,12 +31,12 @@ for (const transport of ["udp", "tcp"] as const) {
       const pair = await selectedCandidatePair(person.page);
       expect(pair, `${person.name}'s selected candidate pair`).toMatchObject({
         state: "succeeded",
-        local: { candidateType: "relay", relayProtocol: transport, address: coturn.host },
-        remote: { candidateType: "relay", address: coturn.host },
+        local: { candidateType: "relay", relayProtocol: transport, address: lab.coturn.host },
+        remote: { candidateType: "relay", address: lab.coturn.host },
       });
       // The other side's relay address is one coturn allocated.
-      expect(pair?.remote.port).toBeGreaterThanOrEqual(coturn.relayPorts.min);
-      expect(pair?.remote.port).toBeLessThanOrEqual(coturn.relayPorts.max);
+      expect(pair?.remote.port).toBeGreaterThanOrEqual(lab.coturn.relayPorts.min);
+      expect(pair?.remote.port).toBeLessThanOrEqual(lab.coturn.relayPorts.max);
     }
     await Promise.all([host.context.close(), guest.context.close()]);
   });
@@ -69,11 +53,11 @@ test("coturn refuses an expired TURN credential with 401 and relays with the fre
   const { expiresAt, userId } = parseTurnUsername(turn.username);
   expect(expiresAt).toBeGreaterThan(Date.now() / 1000);
   // Duet signs with the secret coturn was started with.
-  expect(coturn.credential(userId, expiresAt)).toEqual({ username: turn.username, credential: turn.credential });
+  expect(lab.coturn.credential(userId, expiresAt)).toEqual({ username: turn.username, credential: turn.credential });
 
   await goto(eve.page, "/");
   // Correctly signed, but its expiry passed a minute ago.
-  const expired = { urls: turn.urls, ...coturn.credential(userId, Math.floor(Date.now() / 1000) - 60) };
+  const expired = { urls: turn.urls, ...lab.coturn.credential(userId, Math.floor(Date.now() / 1000) - 60) };
   const refused = await gatherRelayCandidates(eve.page, expired);
   expect(refused.candidateTypes).toEqual([]);
   const refusals = serverErrorCodes(refused.errors);
@@ -100,7 +84,7 @@ test("when coturn refuses the credential, the call says it can't connect and sho
       const config = (await response.json()) as TIceConfig;
       const pastExpiry = Math.floor(Date.now() / 1000) - 60;
       const iceServers = config.iceServers.map((server) =>
-        server.username ? { ...server, ...coturn.credential(parseTurnUsername(server.username).userId, pastExpiry) } : server,
+        server.username ? { ...server, ...lab.coturn.credential(parseTurnUsername(server.username).userId, pastExpiry) } : server,
       );
       await route.fulfill({ response, json: { ...config, iceServers } });
     });
@@ -119,7 +103,7 @@ test("when coturn refuses the credential, the call says it can't connect and sho
     await person.page.clock.fastForward(20_000);
     const status = person.page.getByTestId("call-status");
     await expect(status).toContainText("The call can't connect: the relay server refused Duet's credentials");
-    await expect(status).toContainText(`${coturn.host}:${coturn.port}`);
+    await expect(status).toContainText(`${lab.coturn.host}:${lab.coturn.port}`);
     await expect(status).toContainText("401");
   }
   await Promise.all([host.context.close(), guest.context.close()]);
@@ -127,7 +111,7 @@ test("when coturn refuses the credential, the call says it can't connect and sho
 
 /** A person with their own browser profile on this spec's Duet. */
 async function personAt(browser: Browser, name: string, probe: RecordOptions): Promise<Person> {
-  const context = await browser.newContext({ baseURL: duet.url });
+  const context = await browser.newContext({ baseURL: lab.duet.url });
   const page = await context.newPage();
   await recordPeerConnections(page, probe);
   return { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "a long enough password", context, page };

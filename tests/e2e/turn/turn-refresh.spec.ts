@@ -1,29 +1,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { expectRemoteMediaPlaying, recordPeerConnections } from "../support/call-probe";
-import { startCoturn, type Coturn } from "../support/coturn";
-import { startDuet, type DuetProcess } from "../support/duet-process";
-import { freePort } from "../support/free-port";
+import { useRelayedDuet } from "../support/relayed-duet";
 import { createRoomThroughApi, goto, signUpThroughApi, type Person } from "../support/people";
 import { selectedCandidatePair } from "./relay-probe";
 
 // TURN credentials that live 20 s, so a short call outlives several of them.
 const TTL_SECONDS = 20;
-let coturn: Coturn;
-let duet: DuetProcess;
-
-test.beforeAll(async () => {
-  coturn = await startCoturn();
-  duet = await startDuet({
-    port: await freePort(),
-    env: { TURN_URLS: coturn.urls.udp, TURN_SECRET: coturn.secret, TURN_TTL_SECONDS: String(TTL_SECONDS), STUN_URLS: "" },
-  });
-});
-
-test.afterAll(async () => {
-  await duet?.stop();
-  await coturn?.stop();
-});
+const lab = useRelayedDuet({ transports: ["udp"], env: { TURN_TTL_SECONDS: String(TTL_SECONDS) } });
 
 test("a relayed call outlives several TURN credentials, and an ICE restart after the first expired uses a fresh one", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -59,13 +43,13 @@ test("a relayed call outlives several TURN credentials, and an ICE restart after
       expect(await person.page.evaluate(() => window.__duetPeerConnections?.length)).toBe(1);
       expect(await selectedCandidatePair(person.page)).toMatchObject({ local: { candidateType: "relay" }, remote: { candidateType: "relay" } });
     }
-    expect(coturn.log()).not.toMatch(/\b401\b/);
+    expect(lab.coturn.log()).not.toMatch(/\b401\b/);
   });
   await Promise.all([ada.context.close(), ben.context.close()]);
 });
 
 async function personAt(browser: Browser, name: string): Promise<Person> {
-  const context = await browser.newContext({ baseURL: duet.url });
+  const context = await browser.newContext({ baseURL: lab.duet.url });
   const page = await context.newPage();
   await recordPeerConnections(page, { forceRelay: true });
   return { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "a long enough password", context, page };
