@@ -7,22 +7,42 @@ import type { BrowserContext, Page } from "playwright-core";
 declare global {
   interface Window {
     __duetPeerConnections?: RTCPeerConnection[];
+    __duetIceLog?: string[];
   }
 }
 
-/** Before the app's scripts run: record every RTCPeerConnection it makes, untouched. */
+/**
+ * Before the app's scripts run: record every RTCPeerConnection it makes, untouched, and a
+ * timeline of their ICE states and ICE server errors for a failed row's report.
+ * (No named helper functions in page code: tsx compiles them with an esbuild `__name`
+ * wrapper the page does not have.)
+ */
 export async function recordPeerConnections(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const Native = window.RTCPeerConnection;
     const created: RTCPeerConnection[] = [];
+    const log: string[] = [];
+    const startedAt = Date.now();
     window.__duetPeerConnections = created;
+    window.__duetIceLog = log;
     window.RTCPeerConnection = class extends Native {
       constructor(configuration?: RTCConfiguration) {
         super(configuration);
         created.push(this);
+        const index = created.length;
+        this.addEventListener("iceconnectionstatechange", () => log.push(`+${Date.now() - startedAt}ms pc${index} ice ${this.iceConnectionState}`));
+        this.addEventListener("icecandidateerror", (event) => {
+          const { errorCode, url } = event as RTCPeerConnectionIceErrorEvent;
+          log.push(`+${Date.now() - startedAt}ms pc${index} ${url} error ${errorCode}`);
+        });
       }
     } as typeof RTCPeerConnection;
   });
+}
+
+/** The page's ICE timeline (see recordPeerConnections). */
+export function iceLog(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__duetIceLog ?? []).catch(() => []);
 }
 
 export interface Candidate {
@@ -70,7 +90,6 @@ export function snapshot(page: Page): Promise<Snapshot> {
     }
     const transport = [...reports.values()].find((report) => report.type === "transport" && report.selectedCandidatePairId);
     const pair = transport && reports.get(String(transport.selectedCandidatePairId));
-    // No named helper functions in here: tsx compiles them with an esbuild `__name` wrapper the page does not have.
     if (pair) {
       const [local, remote] = [pair.localCandidateId, pair.remoteCandidateId].map((id): Candidate => {
         const found = reports.get(String(id));

@@ -73,6 +73,7 @@ export async function startLabCoturn(dir: string): Promise<LabCoturn> {
     "no-tls",
     "no-dtls",
     "fingerprint",
+    ...(process.env.LAB_COTURN_VERBOSE ? ["verbose"] : []),
   ];
   const child = spawnInServerNs(["turnserver", "-n", ...settings.map((setting) => `--${setting}`)], process.env, path.join(dir, "coturn.log"));
   await waitInServerNs(["stun", SERVER_IP, String(TURN_PORT), "10000"], child, "coturn");

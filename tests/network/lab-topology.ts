@@ -4,7 +4,7 @@ import { inNs, nft, NS_PREFIX, run } from "./lab-shell";
  * The lab's network: an "internet" segment (a bridge in its own namespace, addresses from the
  * benchmarking range 198.18.0.0/15, which exist only in here) with a server namespace on it, and
  * homes: a router namespace (WAN on the internet bridge, LAN bridge 10.N.0.0/24) with client
- * namespaces behind it. Nothing has a default route out of the lab: no packet leaves the machine.
+ * namespaces behind it. No namespace has a link out of the lab: no packet leaves the machine.
  */
 export const INTERNET_NS = `${NS_PREFIX}inet`;
 export const SERVER_NS = `${NS_PREFIX}srv`;
@@ -56,6 +56,24 @@ export function createInternet(): void {
   run("ip", ["-n", INTERNET_NS, "link", "set", INTERNET_BRIDGE, "up"]);
   addNamespace(SERVER_NS);
   plugIntoInternet(SERVER_NS, "srv", `${SERVER_IP}/${INTERNET_PREFIX}`);
+  routeEverythingElseToASink(SERVER_NS);
+}
+
+/**
+ * A default route into a sink. Real servers and routers have a default route, so a packet for
+ * an address that goes nowhere (a peer's private host candidate) just vanishes. Without one the
+ * send fails at once with ENETUNREACH, and coturn answers that by closing the whole allocation
+ * ("closed … reason: general"), which breaks relayed calls in a way the real internet does not.
+ * The sink is a veth pair inside the namespace whose far end drops every frame at ingress (this
+ * kernel has no dummy device, and a blackhole route fails sends with EINVAL); NOARP, so sends
+ * never wait on an ARP answer that cannot come. Nothing leaves the machine.
+ */
+function routeEverythingElseToASink(ns: string): void {
+  run("ip", ["-n", ns, "link", "add", "sink", "type", "veth", "peer", "name", "sink-end"]);
+  nft(ns, 'table netdev duetlab_sink {\n  chain swallow { type filter hook ingress device "sink-end" priority 0; policy drop; }\n}\n');
+  run("ip", ["-n", ns, "link", "set", "sink", "arp", "off", "up"]);
+  run("ip", ["-n", ns, "link", "set", "sink-end", "up"]);
+  run("ip", ["-n", ns, "route", "add", "default", "dev", "sink"]);
 }
 
 /** A veth from `ns` (its end named `local`) to a port of the internet bridge. */
@@ -75,6 +93,7 @@ export function createHome(index: number, spec: HomeSpec): Home {
   run("ip", ["-n", routerNs, "link", "add", "lan", "type", "bridge"]);
   run("ip", ["-n", routerNs, "addr", "add", `10.${index}.0.1/24`, "dev", "lan"]);
   run("ip", ["-n", routerNs, "link", "set", "lan", "up"]);
+  routeEverythingElseToASink(routerNs);
   inNs(routerNs, "sysctl", ["-qw", "net.ipv4.ip_forward=1"]);
   nft(routerNs, routerRuleset(spec));
 
@@ -106,12 +125,12 @@ function routerRuleset({ nat, blockUdp }: HomeSpec): string {
 table inet duetlab {
   chain inbound {
     type filter hook input priority 0; policy accept;
-    iifname "wan" ct state new,invalid drop
+    iifname "wan" ct state new,invalid counter drop
   }
   chain transit {
     type filter hook forward priority 0; policy accept;
-    iifname "wan" ct state new,invalid drop
-    ${blockUdp ? 'oifname "wan" meta l4proto udp drop' : ""}
+    iifname "wan" ct state new,invalid counter drop
+    ${blockUdp ? 'oifname "wan" meta l4proto udp counter drop' : ""}
   }
 }
 table ip duetlab_nat {

@@ -25,6 +25,7 @@ export function rowLine(outcome: Outcome): string {
     `[${row.name}] ${passed(outcome) ? "PASS" : "FAIL"} in ${seconds.toFixed(1)} s: connected ${result.connected ? "yes" : "no"}; Ada ${path(result.ada)}; Ben ${path(result.ben)}; join → first remote frame ${result.joinToFrameMs ?? "-"} ms`,
     ...result.notes.map((note) => `    ${note}`),
     ...result.failures.map((failure) => `    ✗ ${failure}`),
+    ...result.diagnostics.map((line) => `    ${line}`),
   ];
   return lines.join("\n");
 }

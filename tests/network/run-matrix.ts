@@ -126,7 +126,7 @@ async function main(): Promise<number> {
     try {
       result = await withTimeout(runRow(row), ROW_TIMEOUT_MS, `row ${row.name}`);
     } catch (error) {
-      result = { connected: false, ada: null, ben: null, joinToFrameMs: null, notes: [], failures: [`error: ${(error as Error).message.split("\n")[0]}`] };
+      result = { connected: false, ada: null, ben: null, joinToFrameMs: null, notes: [], diagnostics: [], failures: [`error: ${(error as Error).message.split("\n")[0]}`] };
     }
     const outcome = { row, result, seconds: (Date.now() - startedAt) / 1000 };
     outcomes.push(outcome);

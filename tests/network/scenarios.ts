@@ -1,5 +1,5 @@
 import { callStatus, callStatusContaining, goto, joinCall, typeChat, type Person } from "./lab-browser";
-import { firstRemoteFrameAt, mediaFlowing, pollFor, snapshot, type Snapshot } from "./lab-probe";
+import { firstRemoteFrameAt, iceLog, mediaFlowing, pollFor, snapshot, type Snapshot } from "./lab-probe";
 import type { LabDuet } from "./lab-services";
 import { cutLink, restoreLink, type Client } from "./lab-topology";
 import type { Row } from "./rows";
@@ -21,13 +21,16 @@ export interface RowResult {
   notes: string[];
   /** Every way the row did not behave as expected; empty when it passed. */
   failures: string[];
+  /** On failure: each page's ICE timeline, for the row's own report (not the table). */
+  diagnostics: string[];
 }
 
-const CALL_TIMEOUT_MS = 30_000;
+// Generous: CI machines are shared, and a loaded 2-core machine slows every step of a call.
+const CALL_TIMEOUT_MS = 45_000;
 
 /** Runs one row's scenario in an already-built network, with both people in the room. */
 export async function runScenario(ctx: RowContext): Promise<RowResult> {
-  const result: RowResult = { connected: false, ada: null, ben: null, joinToFrameMs: null, notes: [], failures: [] };
+  const result: RowResult = { connected: false, ada: null, ben: null, joinToFrameMs: null, notes: [], failures: [], diagnostics: [] };
   if (ctx.row.expectCheck) await preCallCheck(ctx, result);
   switch (ctx.row.scenario) {
     case "call":
@@ -42,6 +45,9 @@ export async function runScenario(ctx: RowContext): Promise<RowResult> {
     case "signaling-restart":
       if (await startCall(ctx, result)) await restartSignaling(ctx, result);
       break;
+  }
+  if (result.failures.length > 0) {
+    for (const person of [ctx.ada, ctx.ben]) result.diagnostics.push(`${person.name}'s ICE: ${(await iceLog(person.page)).join(", ")}`);
   }
   return result;
 }
