@@ -2,9 +2,12 @@
  * `npm run test:network`: builds Duet once, then runs every row of rows.ts in a network lab of
  * namespaces (lab-topology.ts) with Duet and coturn on a private "internet" (lab-services.ts) and
  * one Chromium per client namespace (lab-browser.ts). Prints the matrix; exits 1 unless every
- * row behaved as expected. Run as root.
+ * row behaved as expected. Run as root, as `node --import tsx` rather than through the tsx CLI:
+ * the CLI SIGKILLs its child when the child's event loop (busy in a spawnSync) does not confirm
+ * a relayed SIGINT within 30 ms, which would leave the lab behind.
  *   --no-build        reuse the existing .next build
  *   --rows=a,b        run only these rows
+ *   LAB_COTURN_VERBOSE=1  coturn logs every session (in the kept log directory)
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,7 +27,7 @@ const DUET_PORTS: Record<IceConfig, number> = { stun: 3000, "stun+turn": 3001 };
 // A row that hangs (a browser that never answers) must not hang CI.
 const ROW_TIMEOUT_MS = 180_000;
 
-const dir = mkdtempSync(path.join(tmpdir(), "duetlab-"));
+let dir = "";
 const browsers = new Set<Browser>();
 const duets = new Map<IceConfig, LabDuet>();
 let coturn: LabCoturn | null = null;
@@ -93,16 +96,19 @@ function removeLab(): void {
   }
 }
 
-let tornDown = false;
-async function teardown(keepDir: boolean): Promise<void> {
-  if (tornDown) return;
-  tornDown = true;
-  await Promise.all([...browsers].map((browser) => browser.close().catch(() => undefined)));
-  await Promise.all([...duets.values()].map((duet) => duet.stop().catch(() => undefined)));
-  await coturn?.stop().catch(() => undefined);
-  removeLab();
-  if (keepDir) console.log(`Logs kept in ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+let teardownDone: Promise<void> | null = null;
+/** Idempotent: a signal and the end of main() may both ask; both wait for the same teardown. */
+function teardown(keepDir: boolean): Promise<void> {
+  teardownDone ??= (async () => {
+    await Promise.all([...browsers].map((browser) => browser.close().catch(() => undefined)));
+    await Promise.all([...duets.values()].map((duet) => duet.stop().catch(() => undefined)));
+    await coturn?.stop().catch(() => undefined);
+    removeLab();
+    if (!dir) return;
+    if (keepDir) console.log(`Logs kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
+  })();
+  return teardownDone;
 }
 
 async function main(): Promise<number> {
@@ -115,6 +121,7 @@ async function main(): Promise<number> {
     const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
     if (build.status !== 0) throw new Error("npm run build failed");
   }
+  dir = mkdtempSync(path.join(tmpdir(), "duetlab-"));
   removeLab();
   createInternet();
   coturn = await startLabCoturn(dir);

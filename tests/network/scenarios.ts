@@ -121,6 +121,7 @@ async function blockedCall({ ada, ben, row }: RowContext, result: RowResult): Pr
  */
 async function dropLink({ ada, ben, benClient, row }: RowContext, result: RowResult): Promise<void> {
   const before = await Promise.all([snapshot(ada.page), snapshot(ben.page)]);
+  const logged = (await iceLog(ben.page)).length;
   cutLink(benClient);
   // The outage itself is the scenario: a fixed 5 s cut, not a wait for some condition.
   await new Promise((resolve) => setTimeout(resolve, row.outageMs));
@@ -137,8 +138,10 @@ async function dropLink({ ada, ben, benClient, row }: RowContext, result: RowRes
   } else {
     result.notes.push(`recovered ${Math.max(...(back as number[])) - restoredAt} ms after the link returned`);
   }
+  // Informational: Chromium's ICE can ride out a short loss by itself, without a restart.
   const restarted = after.every((now, i) => now.remoteUfrag !== before[i]!.remoteUfrag);
-  result.notes.push(`ICE restart: ${restarted ? "yes" : "no"}`);
+  const states = (await iceLog(ben.page)).slice(logged).map((line) => line.split(" ").at(-1));
+  result.notes.push(`ICE restart: ${restarted ? "yes" : "no"}`, `Ben's ICE since the cut: ${states.join(" → ") || "unchanged"}`);
   samePeerConnection(result, after);
 }
 
