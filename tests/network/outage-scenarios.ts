@@ -44,9 +44,10 @@ export async function restartSignaling({ ada, ben, duet }: RowContext, result: R
   const downAt = Date.now();
   await typeChat(ben, text);
   const restarting = duet.start();
-  // Look at media on both sides through the outage, about once a second: each look at the same
-  // connection must show more decoded frames than the last. Looks taken after the server was
-  // back do not count; a rebuilt connection is reported by samePeerConnection below.
+  // Look at media on both sides through the outage, about once a second. Media has stopped when
+  // a connection shows no new decoded frame across two seconds (one slow second is what a loaded
+  // 2-core machine does to a decoder, not an outage). Looks taken after the server was back do
+  // not count; a rebuilt connection is reported by samePeerConnection below.
   const looks: Array<{ at: number; sides: Snapshot[] }> = [];
   let serverBack = false;
   void restarting.then(() => (serverBack = true), () => (serverBack = true));
@@ -57,14 +58,14 @@ export async function restartSignaling({ ada, ben, duet }: RowContext, result: R
   const backAt = await restarting;
   result.notes.push(`server down ${backAt - downAt} ms`);
   const during = looks.filter(({ at }) => at < backAt);
-  const stalls = during.slice(1).flatMap(({ at, sides }, i) =>
+  const stalls = during.slice(2).flatMap(({ at, sides }, i) =>
     sides.flatMap((own, side) => {
-      const previous = during[i]!.sides[side]!;
-      const stalled = own.peerConnections === previous.peerConnections && own.framesDecoded <= previous.framesDecoded;
-      return stalled ? [`${side === 0 ? "Ada" : "Ben"}'s framesDecoded stood at ${own.framesDecoded} at +${at - downAt} ms`] : [];
+      const earlier = during[i]!.sides[side]!;
+      const stalled = own.peerConnections === earlier.peerConnections && own.framesDecoded <= earlier.framesDecoded;
+      return stalled ? [`${side === 0 ? "Ada" : "Ben"}'s framesDecoded stood at ${own.framesDecoded} for 2 s at +${at - downAt} ms`] : [];
     }),
   );
-  if (during.length < 2) result.failures.push("the server came back too fast to watch media through the outage");
+  if (during.length < 3) result.failures.push("the server came back too fast to watch media through the outage");
   if (stalls.length > 0) result.failures.push(`media stalled while the server was down: ${stalls.slice(0, 2).join("; ")}`);
 
   const adaMessages = ada.page.getByTestId("chat-message").filter({ hasText: text });
