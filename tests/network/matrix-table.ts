@@ -46,5 +46,5 @@ export function matrixTable(outcomes: Outcome[]): string {
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((cells) => (column === header.length - 1 ? 0 : cells[column]!.length))));
   const format = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ").trimEnd();
   const passes = outcomes.filter(passed).length;
-  return [format(header), widths.map((width) => "-".repeat(Math.max(width, 5))).join("-|-"), ...rows.map(format), "", `${passes} passed, ${outcomes.length - passes} failed`].join("\n");
+  return [format(header), widths.map((width, column) => "-".repeat(column === header.length - 1 ? "notes".length : width)).join("-|-"), ...rows.map(format), "", `${passes} passed, ${outcomes.length - passes} failed`].join("\n");
 }

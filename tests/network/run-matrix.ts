@@ -111,7 +111,8 @@ function teardown(keepDir: boolean): Promise<void> {
   return teardownDone;
 }
 
-async function main(): Promise<number> {
+/** Runs the rows; resolves with the exit code and the matrix, printed last, after teardown. */
+async function main(): Promise<{ code: number; matrix: string }> {
   const args = process.argv.slice(2);
   const only = args.find((arg) => arg.startsWith("--rows="))?.slice("--rows=".length).split(",");
   const rows = only ? ROWS.filter((row) => only.includes(row.name)) : ROWS;
@@ -139,8 +140,8 @@ async function main(): Promise<number> {
     outcomes.push(outcome);
     console.log(rowLine(outcome));
   }
-  console.log(`\n${matrixTable(outcomes)}`);
-  return outcomes.every((outcome) => outcome.result.failures.length === 0) ? 0 : 1;
+  const code = outcomes.every((outcome) => outcome.result.failures.length === 0) ? 0 : 1;
+  return { code, matrix: matrixTable(outcomes) };
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -158,8 +159,10 @@ try {
 }
 
 main().then(
-  async (code) => {
+  async ({ code, matrix }) => {
     await teardown(code !== 0);
+    // The matrix ends with the `N passed, N failed` line: nothing may follow it.
+    console.log(`\n${matrix}`);
     process.exit(code);
   },
   async (error: Error) => {
