@@ -1,0 +1,156 @@
+import type { BrowserContext, Page } from "playwright-core";
+
+/**
+ * What a page's WebRTC is doing, read the way the browser itself reports it. Mirrors
+ * tests/e2e/support/call-probe.ts without @playwright/test, which this runner does not use.
+ */
+declare global {
+  interface Window {
+    __duetPeerConnections?: RTCPeerConnection[];
+    __duetIceLog?: string[];
+  }
+}
+
+/**
+ * Before the app's scripts run: record every RTCPeerConnection it makes, untouched, and a
+ * timeline of their ICE states and ICE server errors for a failed row's report.
+ * (No named helper functions in page code: tsx compiles them with an esbuild `__name`
+ * wrapper the page does not have.)
+ */
+export async function recordPeerConnections(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const Native = window.RTCPeerConnection;
+    const created: RTCPeerConnection[] = [];
+    const log: string[] = [];
+    const startedAt = Date.now();
+    window.__duetPeerConnections = created;
+    window.__duetIceLog = log;
+    window.RTCPeerConnection = class extends Native {
+      constructor(configuration?: RTCConfiguration) {
+        super(configuration);
+        created.push(this);
+        const index = created.length;
+        this.addEventListener("iceconnectionstatechange", () => log.push(`+${Date.now() - startedAt}ms pc${index} ice ${this.iceConnectionState}`));
+        this.addEventListener("icecandidateerror", (event) => {
+          const { errorCode, url } = event as RTCPeerConnectionIceErrorEvent;
+          log.push(`+${Date.now() - startedAt}ms pc${index} ${url} error ${errorCode}`);
+        });
+      }
+    } as typeof RTCPeerConnection;
+  });
+}
+
+/** The page's ICE timeline (see recordPeerConnections). */
+export function iceLog(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__duetIceLog ?? []).catch(() => []);
+}
+
+export interface Candidate {
+  candidateType: string;
+  protocol: string;
+  /** How the browser reaches its TURN server; only on local relay candidates. */
+  relayProtocol: string | null;
+  address: string;
+}
+
+export interface Snapshot {
+  /** How many RTCPeerConnections the page has made so far (a resumed call keeps its one). */
+  peerConnections: number;
+  connectionState: string;
+  videoWidth: number;
+  framesDecoded: number;
+  /** The remote description's ice-ufrag: it changes when ICE restarts. */
+  remoteUfrag: string | null;
+  pair: { local: Candidate; remote: Candidate } | null;
+}
+
+/**
+ * The newest peer connection, the remote <video>, and the selected candidate pair, found as
+ * the spec defines it: transport.selectedCandidatePairId → candidate-pair → local/remote candidates.
+ */
+export function snapshot(page: Page): Promise<Snapshot> {
+  return page.evaluate(async () => {
+    type Report = { id: string; type: string; [field: string]: unknown };
+    const pcs = window.__duetPeerConnections ?? [];
+    const pc = pcs.at(-1);
+    const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+    const result: Snapshot = {
+      peerConnections: pcs.length,
+      connectionState: pc?.connectionState ?? "none",
+      videoWidth: video?.videoWidth ?? 0,
+      framesDecoded: 0,
+      remoteUfrag: pc?.remoteDescription?.sdp.match(/a=ice-ufrag:(\S+)/)?.[1] ?? null,
+      pair: null,
+    };
+    if (!pc) return result;
+    const reports = new Map<string, Report>();
+    (await pc.getStats()).forEach((report: Report) => reports.set(report.id, report));
+    for (const report of reports.values()) {
+      if (report.type === "inbound-rtp" && report.kind === "video") result.framesDecoded = Number(report.framesDecoded ?? 0);
+    }
+    const transport = [...reports.values()].find((report) => report.type === "transport" && report.selectedCandidatePairId);
+    const pair = transport && reports.get(String(transport.selectedCandidatePairId));
+    if (pair) {
+      const [local, remote] = [pair.localCandidateId, pair.remoteCandidateId].map((id): Candidate => {
+        const found = reports.get(String(id));
+        return {
+          candidateType: String(found?.candidateType),
+          protocol: String(found?.protocol),
+          relayProtocol: typeof found?.relayProtocol === "string" ? found.relayProtocol : null,
+          address: String(found?.address ?? found?.ip),
+        };
+      });
+      result.pair = { local: local!, remote: remote! };
+    }
+    return result;
+  });
+}
+
+/** Polls `probe` until it returns a value (not undefined) or the deadline passes; then null. */
+export async function pollFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 100): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() >= deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/**
+ * Epoch ms at which the page first showed a decoded remote frame on a connected call, timed
+ * inside the page (20 ms steps) so the test runner's own polling does not add to the figure.
+ */
+export function firstRemoteFrameAt(page: Page, timeoutMs: number): Promise<number | null> {
+  return page.evaluate(async (timeout) => {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const pc = window.__duetPeerConnections?.at(-1);
+      const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
+      if (pc?.connectionState === "connected" && (video?.videoWidth ?? 0) > 0) {
+        let frames = 0;
+        (await pc.getStats()).forEach((report: { type: string; kind?: string; framesDecoded?: number }) => {
+          if (report.type === "inbound-rtp" && report.kind === "video") frames = report.framesDecoded ?? 0;
+        });
+        if (frames > 0) return Date.now();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return null;
+  }, timeoutMs);
+}
+
+/**
+ * Media is flowing now: connected, a sized remote video, and framesDecoded rising between two
+ * looks. Resolves with the later snapshot, or null if that does not happen in time.
+ */
+export async function mediaFlowing(page: Page, timeoutMs: number): Promise<Snapshot | null> {
+  let before: Snapshot | undefined;
+  return pollFor(async () => {
+    const now = await snapshot(page);
+    const live = now.connectionState === "connected" && now.videoWidth > 0;
+    const rising = live && before !== undefined && now.framesDecoded > before.framesDecoded;
+    before = live ? now : undefined;
+    return rising ? now : undefined;
+  }, timeoutMs, 150);
+}
