@@ -1,4 +1,4 @@
-import { callStatus, typeChat, type Person } from "./lab-browser";
+import { callStatus, callStatusContaining, typeChat, type Person } from "./lab-browser";
 import { iceLog, mediaFlowing, pollFor, snapshot, type Snapshot } from "./lab-probe";
 import { cutLink, restoreLink } from "./lab-topology";
 import type { RowContext, RowResult } from "./scenarios";
@@ -11,8 +11,11 @@ export async function dropLink({ ada, ben, benClient, row }: RowContext, result:
   const before = await Promise.all([snapshot(ada.page), snapshot(ben.page)]);
   const logged = (await iceLog(ben.page)).length;
   cutLink(benClient);
-  // The outage itself is the scenario: a fixed 5 s cut, not a wait for some condition.
-  await new Promise((resolve) => setTimeout(resolve, row.outageMs));
+  const cutAt = Date.now();
+  // What Ada is told while Ben is gone, watched through the cut.
+  const peerStatus = row.expectPeerStatus ? callStatusContaining(ada, row.expectPeerStatus, row.outageMs ?? 0) : null;
+  // The outage itself is the scenario: a fixed cut, not a wait for some condition.
+  await new Promise((resolve) => setTimeout(resolve, (row.outageMs ?? 0) - (Date.now() - cutAt)));
   const during = await snapshot(ada.page);
   restoreLink(benClient);
   const restoredAt = Date.now();
@@ -30,6 +33,12 @@ export async function dropLink({ ada, ben, benClient, row }: RowContext, result:
   const restarted = after.every((now, i) => now.remoteUfrag !== before[i]!.remoteUfrag);
   const states = (await iceLog(ben.page)).slice(logged).map((line) => line.split(" ").at(-1));
   result.notes.push(`ICE restart: ${restarted ? "yes" : "no"}`, `Ben's ICE since the cut: ${states.join(" → ") || "unchanged"}`);
+  if (row.expectIceRestart && !restarted) result.failures.push("the call recovered without the ICE restart this row expects");
+  const told = await peerStatus;
+  if (told) {
+    if (told.seen) result.notes.push(`Ada was told "${row.expectPeerStatus}…" during the cut`);
+    else result.failures.push(`Ada was not told "${row.expectPeerStatus}…" during the cut (she saw: "${told.status}")`);
+  }
   samePeerConnection(result, after);
 }
 

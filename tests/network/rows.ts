@@ -28,6 +28,10 @@ export interface Row {
   /** Ben opens the pre-call check at /check first; its verdict must contain this. */
   expectCheck?: string;
   outageMs?: number;
+  /** For "link-drop": the recovery must have gone through an ICE restart (new ICE credentials both ways). */
+  expectIceRestart?: boolean;
+  /** For "link-drop": what Ada's call status must say while Ben's link is down. */
+  expectPeerStatus?: string;
 }
 
 const both = (test: (own: Snapshot, name: string) => string | null) => (ada: Snapshot, ben: Snapshot) =>
@@ -106,6 +110,18 @@ export const ROWS: Row[] = [
     ice: "stun",
     scenario: "link-drop",
     outageMs: 5_000,
+    expectPath: both((own, name) => types(own, "host", "host", name)),
+  },
+  {
+    name: "link-drop-15s",
+    network: "lan; Ben's wire dropped for 15 s mid-call",
+    expected: "Ada sees \"Reconnecting to Ben…\"; ICE restart on the same RTCPeerConnection",
+    homes: [{ nat: "port-restricted", clients: 2 }],
+    ice: "stun",
+    scenario: "link-drop",
+    outageMs: 15_000,
+    expectIceRestart: true,
+    expectPeerStatus: "Reconnecting to Ben",
     expectPath: both((own, name) => types(own, "host", "host", name)),
   },
   {
