@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import type { TPublicUser } from "./user";
 import { hasControlCharacterForMessage, isBlank } from "./user-text";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { hasBidiControl, hasControlCharacterForName, isBlank } from "./user-text";
 
 /** 16 random bytes in base64url: 22 characters, 128 bits. */

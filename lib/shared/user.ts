@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { hasBidiControl, hasControlCharacterForName, isBlank } from "./user-text";
 
 export const ZEmail = z
