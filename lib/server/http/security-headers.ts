@@ -18,7 +18,7 @@ export interface PagePolicyOptions {
   nonce: string;
   /** The Host the browser asked for, so the room socket may reach it over ws: and wss:. */
   host: string | null;
-  /** `next dev` evaluates code (React's debug stacks, hot reload); production never does. */
+  /** `next dev` evaluates code (React's debug stacks, hot reload) and injects styles; production does neither. */
   dev: boolean;
 }
 
@@ -33,7 +33,10 @@ export function pageContentSecurityPolicy({ nonce, host, dev }: PagePolicyOption
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // Production styles are Tailwind's stylesheet and Next's nonce-carrying tags; `next dev`
+    // injects <style> elements of its own (hot reload, error overlay) without the nonce.
+    // ('unsafe-inline' is ignored next to a nonce, so dev gets one or the other.)
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "media-src 'self'",

@@ -27,9 +27,11 @@ describe("pageContentSecurityPolicy", () => {
     expect(production).not.toContain("unsafe-inline");
   });
 
-  it("allows eval in development only", () => {
+  it("allows eval and inline styles in development only", () => {
     const dev = pageContentSecurityPolicy({ nonce: "abc123", host: "localhost:3000", dev: true });
     expect(directives(dev).get("script-src")).toBe("'self' 'nonce-abc123' 'strict-dynamic' 'unsafe-eval'");
+    expect(directives(dev).get("style-src")).toBe("'self' 'unsafe-inline'");
+    expect(directives(production).get("style-src")).toBe("'self' 'nonce-abc123'");
   });
 
   it("lets the room socket reach the page's own host over ws: and wss:", () => {
