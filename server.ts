@@ -9,6 +9,7 @@ import { db } from "./lib/server/db";
 import { env } from "./lib/server/env";
 import { installGracefulShutdown } from "./lib/server/graceful-shutdown";
 import { createRequestLogger } from "./lib/server/http/request-logger";
+import { createSecurityHeaders, sendSecurityHeaders } from "./lib/server/http/send-security-headers";
 import { logger } from "./lib/server/logger-instance";
 import { createRealtimeServer } from "./lib/server/realtime/create-realtime-server";
 import { createRoomsRedisAdapter } from "./lib/server/realtime/redis-streams-adapter";
@@ -20,11 +21,13 @@ async function main(): Promise<void> {
   const handleRequest = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
   const logRequest = createRequestLogger({ logger, trustProxy: env.TRUST_PROXY });
+  const securityHeadersFor = createSecurityHeaders({ siteUrl: env.SITE_URL, trustProxy: env.TRUST_PROXY });
   // Several nodes share rooms through Redis; a single node needs nothing but itself.
   const redis = env.REDIS_URL ? getRedisClient(env.REDIS_URL, logger) : null;
 
   const httpServer = createServer((req, res) => {
     logRequest(req, res);
+    sendSecurityHeaders(res, securityHeadersFor(req));
     void handleRequest(req, res);
   });
   const io = createRealtimeServer(
@@ -39,6 +42,8 @@ async function main(): Promise<void> {
     },
     { adapter: redis ? createRoomsRedisAdapter(redis) : undefined },
   );
+  // Socket.IO answers its own requests (long-polling, handshakes) without the handler above.
+  io.engine.on("headers", (headers: Record<string, string>, req) => Object.assign(headers, securityHeadersFor(req)));
   // Socket.IO takes its own upgrades; the rest (Next's dev-time HMR socket) go to Next.
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith(`${REALTIME_PATH}/`)) void handleUpgrade(req, socket, head);

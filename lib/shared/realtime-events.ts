@@ -2,7 +2,7 @@
  * The realtime contract of a room namespace (`/rooms/<roomId>`): every event name, its
  * payload schema and its acknowledgement, declared once and used by server and client.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import type { TAckCallback } from "./ack";
 import { ZClientMessageId, ZMessageBody, type TChatMessage } from "./message";
 import type { TPublicUser } from "./user";

@@ -1,8 +1,28 @@
-/** A post-sign-in destination from a query string: only a path on this site, else home. */
+const PLACEHOLDER_ORIGIN = "http://duet.invalid";
+/**
+ * Browsers drop tabs and newlines anywhere in a URL and read a backslash as a slash, so
+ * "/\t/evil.example" or "/\\evil.example" means "//evil.example": another site. None of these
+ * belongs in a path Duet itself produced (those are percent-encoded), so any of them refuses.
+ */
+const UNSAFE_CHARACTER = /[\s\p{Cc}\p{Cf}\\]/u;
+const RETURN_PATH_MAX_LENGTH = 2048;
+
+/**
+ * A post-sign-in destination from a query string: only a path on this site, else home.
+ * The answer is the path as a URL parser reads it, so what is checked is what a browser follows.
+ */
 export function safeReturnPath(value: string | string[] | undefined | null): string {
   const path = Array.isArray(value) ? value[0] : value;
-  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
-  return path;
+  if (!path || path.length > RETURN_PATH_MAX_LENGTH || !path.startsWith("/") || UNSAFE_CHARACTER.test(path)) return "/";
+  let url: URL;
+  try {
+    url = new URL(path, PLACEHOLDER_ORIGIN);
+  } catch {
+    return "/";
+  }
+  // Dot segments can collapse into a leading "//" ("/.//evil.example"), so check the result.
+  if (url.origin !== PLACEHOLDER_ORIGIN || !url.pathname.startsWith("/") || url.pathname.startsWith("//")) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 const AUTH_PAGES = new Set(["/signin", "/signup"]);

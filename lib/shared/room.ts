@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "./zod";
+import { hasBidiControl, hasControlCharacterForName, isBlank } from "./user-text";
 
 /** 16 random bytes in base64url: 22 characters, 128 bits. */
 const ROOM_ID = "[A-Za-z0-9_-]{22}";
@@ -9,7 +10,10 @@ export const ZRoomName = z
   .string({ error: "Name the room" })
   .trim()
   .min(1, "Name the room")
-  .max(80, "Use at most 80 characters");
+  .max(80, "Use at most 80 characters")
+  .refine((name) => !hasControlCharacterForName(name), "Room names cannot contain control characters or line breaks")
+  .refine((name) => !hasBidiControl(name), "Room names cannot contain text-direction control characters")
+  .refine((name) => !isBlank(name), "Name the room");
 
 export const ZCreateRoomInput = z.object({ name: ZRoomName });
 

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { z } from "./zod";
+import { hasBidiControl, hasControlCharacterForName, isBlank } from "./user-text";
 
 export const ZEmail = z
   .string({ error: "Enter your email address" })
@@ -19,7 +20,10 @@ export const ZDisplayName = z
   .string({ error: "Enter your name" })
   .trim()
   .min(1, "Enter your name")
-  .max(80, "Use at most 80 characters");
+  .max(80, "Use at most 80 characters")
+  .refine((name) => !hasControlCharacterForName(name), "Names cannot contain control characters or line breaks")
+  .refine((name) => !hasBidiControl(name), "Names cannot contain text-direction control characters")
+  .refine((name) => !isBlank(name), "Enter your name");
 
 export const ZSignUpInput = z.object({
   name: ZDisplayName,

@@ -5,6 +5,7 @@ import GoogleProvider from "next-auth/providers/google";
 import { ZSignInInput } from "@/lib/shared/user";
 import type { TDbClient } from "../db/create-db-client";
 import type { TEnv } from "../env";
+import { oauthDisplayName } from "../users/oauth-display-name";
 import { upsertOAuthUser } from "../users/upsert-oauth-user";
 import { verifyCredentials } from "../users/verify-credentials";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
@@ -44,7 +45,7 @@ export function createAuthOptions(db: TDbClient, env: TAuthEnv): NextAuthOptions
           provider: account.provider,
           providerAccountId: account.providerAccountId,
           email: user.email.toLowerCase(),
-          name: user.name ?? user.email,
+          name: oauthDisplayName(user.name, user.email),
         });
         // Carried into the jwt callback below, so the token names the Duet user, not the OAuth one.
         user.id = duetUser.id;

@@ -1,7 +1,6 @@
 import { ROOM_NAMESPACE_PATTERN } from "@/lib/shared/room";
 import { ROOM_UNAVAILABLE } from "../rooms/enter-room";
 import { getMembership } from "../rooms/get-membership";
-import { roomExists } from "../rooms/room-exists";
 import { registerCallHandlers } from "./call.handlers";
 import { registerChatHandlers } from "./chat.handlers";
 import { enterRoom, exitRoom } from "./room-session";
@@ -9,21 +8,17 @@ import { registerSignalHandlers } from "./signal.handlers";
 import type { AuthenticatedRequest, HandlerContext, RealtimeDeps, RealtimeServer, RoomNamespace, RoomSocket } from "./types";
 
 /**
- * One namespace per room, `/rooms/<roomId>`. The matcher admits only rooms that exist, so
- * clients cannot mint namespaces; the middleware admits only the room's members. Both
- * refusals carry the same message, so a non-member cannot tell a full room from a wrong link.
+ * One namespace per room, `/rooms/<roomId>`. The matcher admits any well-formed room id
+ * without asking the database, and the middleware admits only the room's members: an
+ * unknown room and a room one may not enter get the same refusal, so a signed-in outsider
+ * cannot learn which room ids exist. A refused socket never joins its namespace, and
+ * `cleanupEmptyChildNamespaces` drops a namespace as soon as it holds no socket, so ids
+ * that name no room leave nothing behind.
  */
 export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): void {
   const { db, logger } = deps;
 
-  const rooms = io.of((name, _auth, next) => {
-    const roomId = ROOM_NAMESPACE_PATTERN.exec(name)?.[1];
-    if (!roomId) return next(null, false);
-    roomExists(db, roomId).then(
-      (exists) => next(null, exists),
-      (error: unknown) => next(error instanceof Error ? error : new Error(String(error)), false),
-    );
-  });
+  const rooms = io.of((name, _auth, next) => next(null, ROOM_NAMESPACE_PATTERN.test(name)));
 
   rooms.use((socket, next) => {
     const user = (socket.request as AuthenticatedRequest).duetUser;
@@ -31,6 +26,7 @@ export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): vo
     if (!user || !roomId) return next(new Error("Sign in to join a room"));
     getMembership(db, { roomId, userId: user.id }).then(
       (role) => {
+        // No membership: not a member, or no such room; the two must look alike.
         if (!role) return next(new Error(ROOM_UNAVAILABLE));
         socket.data = { user, roomId, callSessionId: null, media: { audio: true, video: true } };
         next();

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { createRoomThroughApi, goto, newPerson, signUpThroughApi, signUpThroughForm } from "../support/people";
 
 test("a guest who opens a room link signed out and signs up from the header lands in the room", async ({ browser }) => {

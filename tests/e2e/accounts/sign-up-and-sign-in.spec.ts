@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { goto, newPerson, signUpThroughApi, signUpThroughForm } from "../support/people";
 
 test("sign-up explains what is wrong with each field, and refuses an email already taken", async ({ browser }) => {

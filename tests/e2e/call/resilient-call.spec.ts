@@ -1,4 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "../support/test";
+import { guardAgainstCspViolations } from "../support/csp-guard";
 import { randomUUID } from "node:crypto";
 import { expectRemoteMediaPlaying, mediaFlow, recordPeerConnections } from "../support/call-probe";
 import { startDuet, type DuetProcess } from "../support/duet-process";
@@ -93,6 +95,7 @@ async function twoPeopleInACall(browser: Browser, roomName: string): Promise<[Pe
 
 async function personAt(browser: Browser, name: string): Promise<Person> {
   const context = await browser.newContext({ baseURL: duet.url });
+  await guardAgainstCspViolations(context);
   const page = await context.newPage();
   await recordPeerConnections(page);
   return { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "a long enough password", context, page };

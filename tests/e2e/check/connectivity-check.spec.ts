@@ -1,4 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "../support/test";
+import { guardAgainstCspViolations } from "../support/csp-guard";
 import { randomBytes, randomUUID } from "node:crypto";
 import { recordPeerConnections, type RecordOptions } from "../support/call-probe";
 import { startDuet } from "../support/duet-process";
@@ -16,6 +18,7 @@ const lab = useRelayedDuet();
 
 test("a signed-out visitor is sent to sign in and back to the check", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: lab.duet.url });
+  await guardAgainstCspViolations(context);
   const page = await context.newPage();
   await goto(page, "/check");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fcheck$/);
@@ -90,6 +93,7 @@ test("with the wrong TURN secret, the check says the relay refused Duet's creden
 
 async function personAt(browser: Browser, name: string, probe: RecordOptions, baseURL = lab.duet.url): Promise<Person> {
   const context = await browser.newContext({ baseURL });
+  await guardAgainstCspViolations(context);
   const page = await context.newPage();
   await recordPeerConnections(page, probe);
   return { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "a long enough password", context, page };

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { randomUUID } from "node:crypto";
 import { apiCreateRoom, apiSignUp } from "../support/api-session";
 import { connectToRoom } from "../support/room-socket";

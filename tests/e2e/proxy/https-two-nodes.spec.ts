@@ -1,4 +1,6 @@
-import { expect, test, type Browser, type LaunchOptions, type Page } from "@playwright/test";
+import type { Browser, LaunchOptions, Page } from "@playwright/test";
+import { expect, test } from "../support/test";
+import { guardAgainstCspViolations } from "../support/csp-guard";
 import { expectRemoteMediaPlaying, mediaFlow, recordPeerConnections } from "../support/call-probe";
 import { createRoomThroughForm, goto, joinByLinkAsNewUser, lastMessage, sendChat, signUpThroughForm, type Person } from "../support/people";
 import { io } from "socket.io-client";
@@ -127,6 +129,7 @@ function withArgs(options: LaunchOptions, ...args: string[]): LaunchOptions {
 /** A person with their own browser profile that accepts the test's self-signed certificate. */
 async function personAt(browser: Browser, site: string, name: string): Promise<Person & { sockets: SocketLog }> {
   const context = await browser.newContext({ baseURL: site, ignoreHTTPSErrors: true, permissions: ["camera", "microphone"] });
+  await guardAgainstCspViolations(context);
   const page = await context.newPage();
   await recordPeerConnections(page);
   return { name, email: `${name.toLowerCase()}-${Date.now()}@example.test`, password: "a long enough password", context, page, sockets: watchSockets(page) };

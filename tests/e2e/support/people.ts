@@ -1,5 +1,6 @@
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { recordPeerConnections } from "./call-probe";
+import { guardAgainstCspViolations } from "./csp-guard";
 
 export interface Person {
   name: string;
@@ -15,6 +16,7 @@ let counter = 0;
 export async function newPerson(browser: Browser, name: string, baseURL = process.env.DUET_E2E_URL): Promise<Person> {
   counter += 1;
   const context = await browser.newContext({ baseURL });
+  await guardAgainstCspViolations(context);
   const page = await context.newPage();
   await recordPeerConnections(page);
   return { name, email: `${name.toLowerCase()}-${Date.now()}-${counter}@example.test`, password: "a long enough password", context, page };

@@ -1,4 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "../support/test";
+import { guardAgainstCspViolations } from "../support/csp-guard";
 import { randomUUID } from "node:crypto";
 import type { TIceConfig } from "../../../lib/shared/turn";
 import { expectRemoteMediaPlaying, recordPeerConnections, type RecordOptions } from "../support/call-probe";
@@ -112,6 +114,7 @@ test("when coturn refuses the credential, the call says it can't connect and sho
 /** A person with their own browser profile on this spec's Duet. */
 async function personAt(browser: Browser, name: string, probe: RecordOptions): Promise<Person> {
   const context = await browser.newContext({ baseURL: lab.duet.url });
+  await guardAgainstCspViolations(context);
   const page = await context.newPage();
   await recordPeerConnections(page, probe);
   return { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "a long enough password", context, page };

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import path from "node:path";
 import { relayThroughCoturn, startCoturn } from "../support/coturn";
 import { connectRelayedPair, selectedPairOf } from "./relay-probe";

@@ -1,4 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "../support/test";
+import { guardAgainstCspViolations } from "../support/csp-guard";
 import { randomUUID } from "node:crypto";
 import { expectRemoteMediaPlaying, recordPeerConnections } from "../support/call-probe";
 import { useRelayedDuet } from "../support/relayed-duet";
@@ -50,6 +52,7 @@ test("a relayed call outlives several TURN credentials, and an ICE restart after
 
 async function personAt(browser: Browser, name: string): Promise<Person> {
   const context = await browser.newContext({ baseURL: lab.duet.url });
+  await guardAgainstCspViolations(context);
   const page = await context.newPage();
   await recordPeerConnections(page, { forceRelay: true });
   return { name, email: `${name.toLowerCase()}-${randomUUID()}@example.test`, password: "a long enough password", context, page };

@@ -64,6 +64,22 @@ describe("chat over the room namespace", () => {
     }
   });
 
+  it("refuses control characters and invisible-only bodies as VALIDATION and stores nothing", async () => {
+    const cases = [
+      ["a NUL", "before\u0000after", "body: Messages cannot contain control characters"],
+      ["an escape sequence", "\u001b[2Jcleared", "body: Messages cannot contain control characters"],
+      ["zero-width characters only", "\u200b\u200c\u200d\ufeff", "body: Write a message"],
+      ["bidi overrides and isolates only", "\u202e\u2066\u2069", "body: Write a message"],
+    ] as const;
+    for (const [, body, message] of cases) {
+      const clientId = randomUUID();
+      const ack = await adaSocket.emitWithAck("chat:send", { clientId, body });
+      expect(ack).toEqual({ ok: false, error: expect.objectContaining({ code: "VALIDATION", message }) });
+      expect(await storedCount(clientId)).toBe(0);
+    }
+    expect(adaSocket.connected).toBe(true);
+  });
+
   it("refuses a payload that is not a message, without crashing", async () => {
     for (const payload of [null, 42, { body: "no client id" }, { clientId: "not-a-uuid", body: "x" }]) {
       const ack = await adaSocket.emitWithAck("chat:send", payload as never);

@@ -1,11 +1,24 @@
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
-import { connected, refusal, startRealtimeServer, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { connected, refusal, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
 import { waitFor } from "../../helpers/wait-for";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { newRoomId } from "@/lib/server/rooms/create-room";
 import { ROOM_UNAVAILABLE } from "@/lib/server/rooms/enter-room";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
+
+/** The CONNECT_ERROR packet a refused client received, as the bytes on the wire: `44<nsp>,<answer>`. */
+function refusalPacket(socket: TestClient): Promise<{ nsp: string; answer: string }> {
+  return new Promise((resolve, reject) => {
+    socket.io.once("open", () => {
+      socket.io.engine.on("packet", ({ type, data }) => {
+        const match = typeof data === "string" && type === "message" ? /^4(\/[^,]*),(.*)$/s.exec(data) : null;
+        if (match) resolve({ nsp: match[1]!, answer: match[2]! });
+      });
+    });
+    refusal(socket).catch(reject);
+  });
+}
 
 describe("who may open a room's namespace", () => {
   let database: TestDatabase;
@@ -52,10 +65,26 @@ describe("who may open a room's namespace", () => {
     expect(error.message).toBe(ROOM_UNAVAILABLE);
   });
 
-  it("refuses an unknown room's namespace, looking no different from a room one may not enter", async () => {
-    const unknown = await refusal(server.client(newRoomId(), { cookie: await sessionCookie(stranger) }));
+  it("gives a signed-in outsider byte-identical refusals for an unknown room and a room they may not enter", async () => {
+    const cookie = await sessionCookie(stranger);
+    const unknownId = newRoomId();
+    const unknown = await refusalPacket(server.client(unknownId, { cookie }));
+    const real = await refusalPacket(server.client(room.id, { cookie }));
+    expect(unknown.nsp).toBe(`/rooms/${unknownId}`);
+    expect(real.nsp).toBe(`/rooms/${room.id}`);
+    // The namespace is the one the client asked for; the rest of the packet is the answer.
+    expect(unknown.answer).toBe(real.answer);
+    expect(JSON.parse(real.answer)).toEqual({ message: ROOM_UNAVAILABLE });
+  });
+
+  it("leaves no namespace behind for room ids that name no room", async () => {
+    const cookie = await sessionCookie(stranger);
+    await Promise.all(Array.from({ length: 20 }, async () => refusal(server.client(newRoomId(), { cookie }))));
+    await waitFor(() => server.openRooms() === 0, "the refused namespaces to be dropped");
+  });
+
+  it("refuses a namespace that is not a well-formed room id", async () => {
     const malformed = await refusal(server.client("x", { cookie: await sessionCookie(stranger), namespace: "/rooms/not-a-room" }));
-    expect(unknown.message).toBe("Invalid namespace");
     expect(malformed.message).toBe("Invalid namespace");
   });
 

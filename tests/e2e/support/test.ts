@@ -1,0 +1,20 @@
+import { test as base, expect } from "@playwright/test";
+import { takeCspViolations } from "./csp-guard";
+
+/**
+ * Playwright's `test`, failing any test during which a guarded page (every person from
+ * newPerson, every context passed to guardAgainstCspViolations) reported a CSP violation.
+ */
+export const test = base.extend<{ noCspViolations: void }>({
+  noCspViolations: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      takeCspViolations();
+      await use();
+      expect(takeCspViolations(), "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
