@@ -19,6 +19,8 @@ export interface TAppErrorBody {
   message: string;
   /** Field-level problems of a VALIDATION error, keyed by field name. */
   fields?: Record<string, string>;
+  /** A RATE_LIMITED (or busy UNAVAILABLE) error: how long until a retry can succeed. */
+  retryAfterMs?: number;
 }
 
 export class AppError extends Error {
@@ -26,6 +28,7 @@ export class AppError extends Error {
     readonly code: TErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -36,7 +39,12 @@ export class AppError extends Error {
   }
 
   toBody(): TAppErrorBody {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields && { fields: this.fields }),
+      ...(this.retryAfterMs !== undefined && { retryAfterMs: this.retryAfterMs }),
+    };
   }
 }
 
