@@ -22,7 +22,8 @@ describe("abuse limits on the realtime server", () => {
     database = await createTestDatabase();
     [ada, ben] = await seedUsers(database.db, ["Ada", "Ben"]);
     room = await seedRoom(database.db, ada, ben);
-  });
+    // Creating and migrating a PostgreSQL database takes seconds on a busy machine.
+  }, 30_000);
 
   afterEach(async () => {
     sockets.forEach((socket) => socket.disconnect());
