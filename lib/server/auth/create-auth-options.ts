@@ -11,13 +11,14 @@ import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 type TAuthEnv = Pick<TEnv, "AUTH_SECRET" | "GITHUB_ID" | "GITHUB_SECRET" | "GOOGLE_ID" | "GOOGLE_SECRET">;
 
-export function createAuthOptions(db: TDbClient, env: TAuthEnv, rateLimits: TRateLimits): NextAuthOptions {
+/** `rateLimits` is asked for at sign-in time: `next build` evaluates this module too, and must not connect to Redis. */
+export function createAuthOptions(db: TDbClient, env: TAuthEnv, rateLimits: () => TRateLimits): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       // The request's headers carry the client address server.ts stamped on it.
-      authorize: (credentials, req) => authorizeCredentials({ db, rateLimits }, credentials, req.headers),
+      authorize: (credentials, req) => authorizeCredentials({ db, rateLimits: rateLimits() }, credentials, req.headers),
     }),
   ];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {

@@ -7,7 +7,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { getRateLimits } from "../rate-limits/rate-limits-instance";
 
-export const authOptions = createAuthOptions(db, env, getRateLimits());
+export const authOptions = createAuthOptions(db, env, getRateLimits);
 
 /** The signed-in user of the current request, or null. */
 export async function getSessionUser(): Promise<TPublicUser | null> {
