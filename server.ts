@@ -8,14 +8,18 @@ import { REALTIME_PATH } from "./lib/shared/realtime-events";
 import { db } from "./lib/server/db";
 import { env } from "./lib/server/env";
 import { installGracefulShutdown } from "./lib/server/graceful-shutdown";
+import { configurePasswordGate } from "./lib/server/auth/password";
+import { stampClientIp } from "./lib/server/http/client-ip";
 import { createRequestLogger } from "./lib/server/http/request-logger";
 import { createSecurityHeaders, sendSecurityHeaders } from "./lib/server/http/send-security-headers";
 import { logger } from "./lib/server/logger-instance";
 import { createRealtimeServer } from "./lib/server/realtime/create-realtime-server";
 import { createRoomsRedisAdapter } from "./lib/server/realtime/redis-streams-adapter";
+import { getRateLimits } from "./lib/server/rate-limits/rate-limits-instance";
 import { closeRedisClient, getRedisClient } from "./lib/server/redis-client";
 
 async function main(): Promise<void> {
+  configurePasswordGate({ concurrency: env.PASSWORD_HASH_CONCURRENCY, maxQueue: env.PASSWORD_HASH_QUEUE });
   const app = next({ dev: env.NODE_ENV !== "production", hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
@@ -28,6 +32,8 @@ async function main(): Promise<void> {
   const httpServer = createServer((req, res) => {
     logRequest(req, res);
     sendSecurityHeaders(res, securityHeadersFor(req));
+    // Route handlers see no socket; this header (always overwritten) tells them who is asking.
+    stampClientIp(req, env.TRUST_PROXY);
     void handleRequest(req, res);
   });
   const io = createRealtimeServer(
@@ -39,6 +45,7 @@ async function main(): Promise<void> {
       siteUrl: env.SITE_URL,
       originPolicy: env.siteUrlIsExplicit ? "site-url" : "same-host",
       trustProxy: env.TRUST_PROXY,
+      rateLimits: getRateLimits(),
     },
     { adapter: redis ? createRoomsRedisAdapter(redis) : undefined },
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { decodeSignInRefusal, describeSignInRefusal } from "@/lib/shared/retry-after";
 import { Field } from "../_components/Field";
 import { FormError } from "../_components/FormError";
 import { buttonClass, secondaryButtonClass } from "../_components/ui";
@@ -36,8 +37,7 @@ export function SignInForm({ returnTo, initialError, oauthProviders }: SignInFor
       return;
     }
     setSubmitting(false);
-    // One message for an unknown email and a wrong password alike.
-    setError(result ? "That email and password don't match an account." : "Can't reach Duet. Check your connection and try again.");
+    setError(result ? describeSignInFailure(result.error) : "Can't reach Duet. Check your connection and try again.");
   }
 
   return (
@@ -66,4 +66,10 @@ export function SignInForm({ returnTo, initialError, oauthProviders }: SignInFor
       </p>
     </form>
   );
+}
+
+/** Too many attempts or a busy server say when to try again; otherwise one message for an unknown email and a wrong password alike. */
+function describeSignInFailure(error: string | null | undefined): string {
+  const refusal = decodeSignInRefusal(error);
+  return refusal ? describeSignInRefusal(refusal) : "That email and password don't match an account.";
 }

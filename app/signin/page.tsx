@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { decodeSignInRefusal, describeSignInRefusal } from "@/lib/shared/retry-after";
 import { safeReturnPath } from "@/lib/shared/return-path";
 import { env } from "@/lib/server/env";
 import { getSessionUser } from "@/lib/server/next/auth";
@@ -12,8 +13,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const returnTo = safeReturnPath(params.callbackUrl);
   if (await getSessionUser()) redirect(returnTo);
-  // next-auth sends failed OAuth sign-ins back here with ?error=...
-  const oauthError = params.error && params.error !== "CredentialsSignin" ? "Sign-in failed. Try again." : null;
+  // next-auth sends failed sign-ins back here with ?error=...: a refusal that says when, or a failed OAuth sign-in.
+  const refusal = typeof params.error === "string" ? decodeSignInRefusal(params.error) : null;
+  const oauthError = refusal ? describeSignInRefusal(refusal) : params.error && params.error !== "CredentialsSignin" ? "Sign-in failed. Try again." : null;
   return (
     <div className={`mx-auto mt-8 max-w-sm ${cardClass}`}>
       <h1 className="mb-1 text-xl font-semibold">Sign in to Duet</h1>

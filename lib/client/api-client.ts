@@ -14,5 +14,5 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body as T;
   const error = (body as { error?: TAppErrorBody } | null)?.error;
-  throw new AppError(error?.code ?? "INTERNAL", error?.message ?? `Request failed (${response.status})`, error?.fields);
+  throw new AppError(error?.code ?? "INTERNAL", error?.message ?? `Request failed (${response.status})`, error?.fields, error?.retryAfterMs);
 }

@@ -19,13 +19,25 @@ export interface TAppErrorBody {
   message: string;
   /** Field-level problems of a VALIDATION error, keyed by field name. */
   fields?: Record<string, string>;
+  /** A RATE_LIMITED (or busy UNAVAILABLE) error: how long until a retry can succeed. */
+  retryAfterMs?: number;
 }
 
+/**
+ * Marks an AppError across module copies: server.ts and Next's bundle each load this file, so an
+ * error thrown by an object one copy created (the process-wide rate limits, the hashing gate)
+ * is not an `instanceof` the other copy's class.
+ */
+const APP_ERROR = Symbol.for("duet.app-error");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
   constructor(
     readonly code: TErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -36,10 +48,15 @@ export class AppError extends Error {
   }
 
   toBody(): TAppErrorBody {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields && { fields: this.fields }),
+      ...(this.retryAfterMs !== undefined && { retryAfterMs: this.retryAfterMs }),
+    };
   }
 }
 
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError;
+  return error instanceof AppError || (typeof error === "object" && error !== null && APP_ERROR in error);
 }

@@ -95,7 +95,7 @@ export interface ServerToClientEvents {
   "presence:update": (presence: TPresence) => void;
   "chat:message": (message: TChatMessage) => void;
   /** A relayed or un-acknowledged event was refused. */
-  "room:error": (error: { code: string; message: string; event: string }) => void;
+  "room:error": (error: { code: string; message: string; event: string; retryAfterMs?: number }) => void;
   /** This user opened the room elsewhere; this connection is closed. */
   "session:replaced": () => void;
   /** This server is stopping; the client reconnects (to another node, behind a proxy). */

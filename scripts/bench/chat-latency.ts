@@ -8,7 +8,10 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { createRoomsRedisAdapter } from "../../lib/server/realtime/redis-streams-adapter";
 import type { TRedisClient } from "../../lib/server/redis-client";
-import { connected, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../tests/helpers/realtime-server";
+import { connected, startRealtimeServer, testRateLimits, type TestClient, type TestRealtimeServer } from "../../tests/helpers/realtime-server";
+
+/** The benchmark sends hundreds of messages a second, far beyond the chat limit, by design. */
+const unlimitedChat = () => testRateLimits({ RATE_LIMIT_CHAT: "off", RATE_LIMIT_CHAT_BURST: "off" });
 import { seedRoom, seedUsers, sessionCookie } from "../../tests/helpers/seed";
 import { createTestDatabase } from "../../tests/helpers/test-database";
 import { connectTestRedis, isolatedAdapterNames } from "../../tests/helpers/test-redis";
@@ -62,13 +65,13 @@ function percentile(values: number[], p: number): number {
 async function main(): Promise<void> {
   const database = await createTestDatabase();
   const redisClients: TRedisClient[] = [];
-  const single = [await startRealtimeServer(database.db)];
+  const single = [await startRealtimeServer(database.db, {}, { rateLimits: unlimitedChat() })];
   const names = isolatedAdapterNames();
   const cluster: TestRealtimeServer[] = [];
   for (let i = 0; i < 2; i++) {
     const redis = await connectTestRedis();
     redisClients.push(redis);
-    cluster.push(await startRealtimeServer(database.db, { adapter: createRoomsRedisAdapter(redis, names) }));
+    cluster.push(await startRealtimeServer(database.db, { adapter: createRoomsRedisAdapter(redis, names) }, { rateLimits: unlimitedChat() }));
   }
   try {
     const results = [await scenario("one node (baseline)", single, database.db), await scenario("two nodes via Redis", cluster, database.db)];

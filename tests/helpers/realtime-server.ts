@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
+import { parseEnv } from "@/lib/server/env/env-schema";
 import { createLogger } from "@/lib/server/logger";
+import { createRateLimits } from "@/lib/server/rate-limits/create-rate-limits";
+import { limitConfigsFromEnv } from "@/lib/server/rate-limits/limit-names";
 import { createRealtimeServer, type RealtimeOptions } from "@/lib/server/realtime/create-realtime-server";
 import type { RealtimeDeps, RealtimeServer } from "@/lib/server/realtime/types";
 import type { TDbClient } from "@/lib/server/db/create-db-client";
@@ -25,8 +28,13 @@ export interface TestClientOptions {
   headers?: Record<string, string>;
 }
 
-/** How the handshake checks where a request comes from (server.ts derives these from the env). */
-export type TestSiteOptions = Partial<Pick<RealtimeDeps, "siteUrl" | "originPolicy" | "trustProxy">>;
+/** How the handshake checks where a request comes from, and the limits (server.ts derives these from the env). */
+export type TestSiteOptions = Partial<Pick<RealtimeDeps, "siteUrl" | "originPolicy" | "trustProxy" | "rateLimits">>;
+
+/** In-memory limits as a default environment sets them; `overrides` are env values such as { RATE_LIMIT_CHAT: "2/10s" }. */
+export function testRateLimits(overrides: Record<string, string> = {}) {
+  return createRateLimits({ limits: limitConfigsFromEnv(parseEnv(overrides)) });
+}
 
 export interface TestRealtimeServer {
   io: RealtimeServer;
@@ -41,7 +49,7 @@ export interface TestRealtimeServer {
 /** The real realtime server on an ephemeral port, as server.ts wires it (without Next). */
 export async function startRealtimeServer(db: TDbClient, options: RealtimeOptions = {}, site: TestSiteOptions = {}): Promise<TestRealtimeServer> {
   const httpServer = createServer();
-  const deps = { db, logger: createLogger("silent"), authSecret: TEST_AUTH_SECRET, siteUrl: TEST_SITE_URL, ...site };
+  const deps = { db, logger: createLogger("silent"), authSecret: TEST_AUTH_SECRET, siteUrl: TEST_SITE_URL, rateLimits: testRateLimits(), ...site };
   const io = createRealtimeServer(httpServer, deps, options);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;

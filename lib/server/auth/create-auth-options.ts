@@ -2,26 +2,24 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
-import { ZSignInInput } from "@/lib/shared/user";
 import type { TDbClient } from "../db/create-db-client";
 import type { TEnv } from "../env";
 import { oauthDisplayName } from "../users/oauth-display-name";
+import type { TRateLimits } from "../rate-limits/create-rate-limits";
 import { upsertOAuthUser } from "../users/upsert-oauth-user";
-import { verifyCredentials } from "../users/verify-credentials";
+import { authorizeCredentials } from "./authorize-credentials";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 type TAuthEnv = Pick<TEnv, "AUTH_SECRET" | "GITHUB_ID" | "GITHUB_SECRET" | "GOOGLE_ID" | "GOOGLE_SECRET">;
 
-export function createAuthOptions(db: TDbClient, env: TAuthEnv): NextAuthOptions {
+/** `rateLimits` is asked for at sign-in time: `next build` evaluates this module too, and must not connect to Redis. */
+export function createAuthOptions(db: TDbClient, env: TAuthEnv, rateLimits: () => TRateLimits): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const input = ZSignInInput.safeParse(credentials);
-        if (!input.success) return null;
-        return verifyCredentials(db, input.data);
-      },
+      // The request's headers carry the client address server.ts stamped on it.
+      authorize: (credentials, req) => authorizeCredentials({ db, rateLimits: rateLimits() }, credentials, req.headers),
     }),
   ];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {

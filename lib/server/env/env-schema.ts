@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZLimitSpec } from "../rate-limits/limit-spec";
 
 const commaList = z
   .string()
@@ -14,6 +15,11 @@ const optionalString = z
   .trim()
   .transform((value) => (value === "" ? undefined : value))
   .optional();
+
+const count = (min: number, max: number) =>
+  z.coerce.number({ error: `must be a whole number (${min}–${max})` }).int(`must be a whole number (${min}–${max})`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+
+const limit = (byDefault: string) => z.string().default(byDefault).pipe(ZLimitSpec);
 
 export const DEFAULT_STUN_URLS = "stun:stun.l.google.com:19302";
 
@@ -49,6 +55,21 @@ export const ZEnvSchema = z
     GITHUB_SECRET: optionalString,
     GOOGLE_ID: optionalString,
     GOOGLE_SECRET: optionalString,
+    // Abuse limits: "<actions>/<duration>" with s, m or h, or "off". `.env.example` explains each.
+    RATE_LIMIT_SIGN_IN_ACCOUNT_IP: limit("10/15m"),
+    RATE_LIMIT_SIGN_IN_ACCOUNT: limit("50/1h"),
+    RATE_LIMIT_SIGN_IN_IP: limit("100/1h"),
+    RATE_LIMIT_SIGN_UP_IP: limit("10/1h"),
+    RATE_LIMIT_ROOM_CREATE: limit("30/1h"),
+    RATE_LIMIT_TURN: limit("60/10m"),
+    RATE_LIMIT_HANDSHAKE_IP: limit("120/1m"),
+    RATE_LIMIT_CHAT: limit("10/10s"),
+    RATE_LIMIT_CHAT_BURST: limit("30/1m"),
+    RATE_LIMIT_SIGNALING: limit("100/10s"),
+    RATE_LIMIT_SIGNALING_BURST: limit("300/1m"),
+    // argon2id takes 19 MiB per hash: at most this many at once, this many more waiting.
+    PASSWORD_HASH_CONCURRENCY: count(1, 64).default(2),
+    PASSWORD_HASH_QUEUE: count(0, 10_000).default(32),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

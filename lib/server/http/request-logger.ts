@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLogger } from "../logger";
+import { clientIp } from "./client-ip";
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
 
@@ -34,14 +35,4 @@ export function createRequestLogger({ logger, trustProxy }: RequestLoggerOptions
       }, "request");
     });
   };
-}
-
-/**
- * The client's address. Behind one trusted proxy that is the last X-Forwarded-For entry (the
- * address the proxy saw); entries before it are whatever the client chose to send.
- */
-export function clientIp(req: IncomingMessage, trustProxy: boolean): string | undefined {
-  const forwarded = req.headers["x-forwarded-for"];
-  if (trustProxy && typeof forwarded === "string") return forwarded.split(",").at(-1)?.trim() || req.socket.remoteAddress;
-  return req.socket.remoteAddress;
 }

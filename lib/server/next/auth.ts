@@ -5,8 +5,9 @@ import type { TPublicUser } from "@/lib/shared/user";
 import { createAuthOptions } from "../auth/create-auth-options";
 import { db } from "../db";
 import { env } from "../env";
+import { getRateLimits } from "../rate-limits/rate-limits-instance";
 
-export const authOptions = createAuthOptions(db, env);
+export const authOptions = createAuthOptions(db, env, getRateLimits);
 
 /** The signed-in user of the current request, or null. */
 export async function getSessionUser(): Promise<TPublicUser | null> {

@@ -6,11 +6,15 @@ import type { TPublicUser } from "@/lib/shared/user";
 import { logger } from "../logger-instance";
 import { getSessionUser } from "./auth";
 
-/** An error reply: `{ error: { code, message, fields? } }` with the code's HTTP status. */
+/**
+ * An error reply: `{ error: { code, message, fields?, retryAfterMs? } }` with the code's HTTP
+ * status, and a Retry-After header (whole seconds) when the error says when to retry.
+ */
 export function errorResponse(error: unknown): NextResponse {
   if (!isAppError(error)) logger.error({ err: error }, "route handler failed");
   const body = toErrorBody(error);
-  return NextResponse.json({ error: body }, { status: ERROR_CODES[body.code] });
+  const headers = body.retryAfterMs === undefined ? undefined : { "Retry-After": String(Math.ceil(body.retryAfterMs / 1000)) };
+  return NextResponse.json({ error: body }, { status: ERROR_CODES[body.code], headers });
 }
 
 /** Thin route: runs the handler, turning any thrown error into a JSON error reply. */

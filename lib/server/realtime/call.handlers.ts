@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZCallJoinPayload, ZMediaUpdatePayload } from "@/lib/shared/realtime-events";
 import { withAck, withoutAck } from "./handle-event";
 import { broadcastPresence } from "./room-connections";
+import { countSignal } from "./signal-allowance";
 import { joinCall, leaveCall, updateMedia } from "./room-session";
 import type { HandlerContext } from "./types";
 
@@ -10,7 +11,10 @@ export function registerCallHandlers(ctx: HandlerContext): void {
 
   socket.on(
     "call:join",
-    withAck(ctx, "call:join", ZCallJoinPayload, ({ callSessionId, media }) => joinCall(ctx, callSessionId, media)),
+    withAck(ctx, "call:join", ZCallJoinPayload, async ({ callSessionId, media }) => {
+      await countSignal(ctx);
+      return joinCall(ctx, callSessionId, media);
+    }),
   );
 
   socket.on(
@@ -24,6 +28,9 @@ export function registerCallHandlers(ctx: HandlerContext): void {
 
   socket.on(
     "media:update",
-    withoutAck(ctx, "media:update", ZMediaUpdatePayload, (media) => updateMedia(ctx, media)),
+    withoutAck(ctx, "media:update", ZMediaUpdatePayload, async (media) => {
+      await countSignal(ctx);
+      updateMedia(ctx, media);
+    }),
   );
 }

@@ -4,12 +4,14 @@ import { withAck } from "./handle-event";
 import type { HandlerContext } from "./types";
 
 export function registerChatHandlers(ctx: HandlerContext): void {
-  const { socket, db } = ctx;
+  const { socket, db, rateLimits } = ctx;
   const { roomId, user } = socket.data;
 
   socket.on(
     "chat:send",
     withAck(ctx, "chat:send", ZChatSendPayload, async ({ clientId, body }) => {
+      // Per user, across their tabs and nodes; the burst allowance lets a pasted paragraph through.
+      await rateLimits.consume("chat", user.id);
       // Persist first: the ack and the broadcast both carry the stored message.
       const { message, created } = await createMessage(db, { roomId, authorId: user.id, clientId, body });
       // A retry of a stored message was already broadcast the first time.

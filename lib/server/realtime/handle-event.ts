@@ -44,8 +44,8 @@ export function withoutAck<TSchema extends z.ZodType>(
       await run(parseInput(schema, payload));
     } catch (error) {
       logUnexpected(ctx, event, error);
-      const { code, message } = toErrorBody(error);
-      ctx.socket.emit("room:error", { code, message, event });
+      const { code, message, retryAfterMs } = toErrorBody(error);
+      ctx.socket.emit("room:error", { code, message, event, ...(retryAfterMs !== undefined && { retryAfterMs }) });
     }
   };
 }

@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import { isAppError } from "@/lib/shared/errors";
 import { readSessionUser } from "../auth/session-cookie";
+import { clientIp } from "../http/client-ip";
 import type { AuthenticatedRequest, RealtimeDeps } from "./types";
 
 type EngineMiddleware = (req: AuthenticatedRequest, res: ServerResponse, next: (error?: Error) => void) => void;
@@ -8,20 +10,34 @@ interface Refusal {
   status: number;
   code: string;
   message: string;
+  retryAfterMs?: number;
 }
 
 /**
  * Runs on the Engine.IO handshake request, before any namespace: a request from a foreign
  * Origin or without a valid session never reaches a room, so outsiders learn nothing about
  * which rooms exist. Later polling requests of an established session are not re-checked.
+ * Handshakes are counted per client address first, so a flood costs no cookie decryption.
  */
 export function createHandshakeAuth(deps: RealtimeDeps): EngineMiddleware {
-  const { authSecret, siteUrl, logger } = deps;
+  const { authSecret, siteUrl, logger, rateLimits, trustProxy = false } = deps;
   const secureCookie = new URL(siteUrl).protocol === "https:";
   const checkOrigin = createOriginCheck(deps);
   return (req, res, next) => {
     const isHandshake = !new URL(req.url ?? "/", "http://x").searchParams.has("sid");
     if (!isHandshake) return next();
+    rateLimits.consume("handshake", clientIp(req, trustProxy) ?? "unknown").then(
+      () => authenticate(req, res, next),
+      (error: unknown) => {
+        if (!isAppError(error)) return next(error instanceof Error ? error : new Error(String(error)));
+        // Debug, not warn: a flood must not become a flood of log lines.
+        logger.debug({ ip: clientIp(req, trustProxy) }, "realtime handshake over the limit refused");
+        refuse(res, { status: error.status, code: error.code, message: error.message, retryAfterMs: error.retryAfterMs });
+      },
+    );
+  };
+
+  function authenticate(req: AuthenticatedRequest, res: ServerResponse, next: (error?: Error) => void): void {
     const refusal = checkOrigin(req.headers);
     if (refusal) {
       logger.warn({ origin: req.headers.origin, host: req.headers.host }, "realtime handshake from another site or address refused");
@@ -35,7 +51,7 @@ export function createHandshakeAuth(deps: RealtimeDeps): EngineMiddleware {
       },
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
     );
-  };
+  }
 }
 
 /**
@@ -91,7 +107,8 @@ function normalHost(protocol: string, host: string): string | null {
   }
 }
 
-function refuse(res: ServerResponse, { status, code, message }: Refusal): void {
-  res.writeHead(status, { "Content-Type": "application/json" });
-  res.end(JSON.stringify({ code, message }));
+function refuse(res: ServerResponse, { status, code, message, retryAfterMs }: Refusal): void {
+  const retryAfter = retryAfterMs === undefined ? {} : { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) };
+  res.writeHead(status, { "Content-Type": "application/json", ...retryAfter });
+  res.end(JSON.stringify({ code, message, ...(retryAfterMs !== undefined && { retryAfterMs }) }));
 }

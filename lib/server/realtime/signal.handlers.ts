@@ -2,6 +2,7 @@ import { AppError } from "@/lib/shared/errors";
 import { ZSignalCandidatePayload, ZSignalDescriptionPayload } from "@/lib/shared/realtime-events";
 import { withoutAck } from "./handle-event";
 import { signalingTarget } from "./room-session";
+import { countSignal } from "./signal-allowance";
 import type { HandlerContext } from "./types";
 
 /**
@@ -20,7 +21,8 @@ export function registerSignalHandlers(ctx: HandlerContext): void {
 
   socket.on(
     "signal:description",
-    withoutAck(ctx, "signal:description", ZSignalDescriptionPayload, ({ description }) => {
+    withoutAck(ctx, "signal:description", ZSignalDescriptionPayload, async ({ description }) => {
+      await countSignal(ctx);
       const { peers, callSessionId } = target();
       peers.emit("signal:description", { from, callSessionId, description });
     }),
@@ -28,7 +30,8 @@ export function registerSignalHandlers(ctx: HandlerContext): void {
 
   socket.on(
     "signal:candidate",
-    withoutAck(ctx, "signal:candidate", ZSignalCandidatePayload, ({ candidate }) => {
+    withoutAck(ctx, "signal:candidate", ZSignalCandidatePayload, async ({ candidate }) => {
+      await countSignal(ctx);
       const { peers, callSessionId } = target();
       peers.emit("signal:candidate", { from, callSessionId, candidate });
     }),

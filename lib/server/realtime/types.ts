@@ -4,6 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/re
 import type { TPublicUser } from "@/lib/shared/user";
 import type { TDbClient } from "../db/create-db-client";
 import type { TLogger } from "../logger";
+import type { TRateLimits } from "../rate-limits/create-rate-limits";
 import type { TAttendee } from "./room-roster";
 
 export type SocketData = TAttendee;
@@ -28,8 +29,10 @@ export interface RealtimeDeps {
    * origin (Origin host = Host) is accepted whatever name reached the server.
    */
   originPolicy?: "site-url" | "same-host";
-  /** Behind a proxy we run: its X-Forwarded-Host names the host the client addressed. */
+  /** Behind a proxy we run: its X-Forwarded-Host and X-Forwarded-For name the host addressed and the client. */
   trustProxy?: boolean;
+  /** Handshakes per address, chat per user, signaling per connection. */
+  rateLimits: TRateLimits;
 }
 
 export interface HandlerContext extends RealtimeDeps {

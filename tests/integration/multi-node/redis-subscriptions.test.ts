@@ -2,7 +2,7 @@ import { createRoom } from "@/lib/server/rooms/create-room";
 import { createRoomsRedisAdapter } from "@/lib/server/realtime/redis-streams-adapter";
 import type { TRedisClient } from "@/lib/server/redis-client";
 import type { TPublicUser } from "@/lib/shared/user";
-import { connected, startRealtimeServer, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { connected, startRealtimeServer, testRateLimits, type TestRealtimeServer } from "../../helpers/realtime-server";
 import { seedUsers, sessionCookie } from "../../helpers/seed";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { connectTestRedis, isolatedAdapterNames } from "../../helpers/test-redis";
@@ -33,7 +33,9 @@ describe("Redis, as rooms come and go on two nodes", () => {
     for (let i = 0; i < 2; i++) {
       const redis = await connectTestRedis();
       nodeClients.push(redis);
-      nodes.push(await startRealtimeServer(database.db, { adapter: createRoomsRedisAdapter(redis, names) }));
+      // A thousand rooms from one address in seconds: far beyond the handshake limit, by design.
+      const rateLimits = testRateLimits({ RATE_LIMIT_HANDSHAKE_IP: "off" });
+      nodes.push(await startRealtimeServer(database.db, { adapter: createRoomsRedisAdapter(redis, names) }, { rateLimits }));
     }
     [owner] = await seedUsers(database.db, ["Owner"]);
   });

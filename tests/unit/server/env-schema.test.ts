@@ -14,6 +14,9 @@ describe("the environment", () => {
     [{ STUN_URLS: "http://stun.example" }, "STUN_URLS"],
     [{ REDIS_URL: "redis://127.0.0.1:6379" }, "AUTH_SECRET"],
     [{ GITHUB_ID: "abc" }, "GITHUB_SECRET"],
+    [{ RATE_LIMIT_CHAT: "ten a minute" }, "RATE_LIMIT_CHAT"],
+    [{ RATE_LIMIT_TURN: "0/1m" }, "RATE_LIMIT_TURN"],
+    [{ PASSWORD_HASH_CONCURRENCY: "0" }, "PASSWORD_HASH_CONCURRENCY"],
   ])("names the variable that is wrong (%o)", (source, variable) => {
     expect(() => parseEnv(source)).toThrow(InvalidEnvError);
     try {
@@ -36,5 +39,12 @@ describe("the environment", () => {
   it("reads comma-separated ICE server lists", () => {
     const env = parseEnv({ TURN_URLS: "turn:a.example:3478?transport=udp, turns:a.example:5349", TURN_SECRET: "x" });
     expect(env.TURN_URLS).toEqual(["turn:a.example:3478?transport=udp", "turns:a.example:5349"]);
+  });
+
+  it("reads a limit as actions per duration, or off", () => {
+    const env = parseEnv({ RATE_LIMIT_CHAT: "5/30s", RATE_LIMIT_TURN: "off" });
+    expect(env.RATE_LIMIT_CHAT).toEqual({ points: 5, durationSec: 30 });
+    expect(env.RATE_LIMIT_TURN).toBeNull();
+    expect(env.RATE_LIMIT_SIGN_IN_ACCOUNT_IP).toEqual({ points: 10, durationSec: 900 });
   });
 });

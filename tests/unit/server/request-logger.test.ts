@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EventEmitter } from "node:events";
-import { clientIp, createRequestLogger } from "@/lib/server/http/request-logger";
+import { clientIp } from "@/lib/server/http/client-ip";
+import { createRequestLogger } from "@/lib/server/http/request-logger";
 import type { TLogger } from "@/lib/server/logger";
 
 function request(headers: Record<string, string>): IncomingMessage {

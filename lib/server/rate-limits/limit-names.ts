@@ -1,0 +1,37 @@
+import type { TParsedEnv } from "../env/env-schema";
+import type { TLimitSpec } from "./limit-spec";
+
+/**
+ * Every limit Duet enforces: the env variable that sets it and the first half of the sentence a
+ * refused person reads ("… Try again in 3 minutes."). `burstEnv`: extra allowance spent only once
+ * the steady rate is used up, so a pasted paragraph or an ICE gathering goes through unnoticed.
+ */
+export const LIMITS = {
+  signInAccountIp: { env: "RATE_LIMIT_SIGN_IN_ACCOUNT_IP", refusal: "Too many sign-in attempts." },
+  signInAccount: { env: "RATE_LIMIT_SIGN_IN_ACCOUNT", refusal: "Too many sign-in attempts." },
+  signInIp: { env: "RATE_LIMIT_SIGN_IN_IP", refusal: "Too many sign-in attempts." },
+  signUp: { env: "RATE_LIMIT_SIGN_UP_IP", refusal: "Too many new accounts from your network." },
+  roomCreate: { env: "RATE_LIMIT_ROOM_CREATE", refusal: "You have created many rooms in a short time." },
+  turn: { env: "RATE_LIMIT_TURN", refusal: "Too many requests for connection details." },
+  handshake: { env: "RATE_LIMIT_HANDSHAKE_IP", refusal: "Too many connections from your network." },
+  chat: { env: "RATE_LIMIT_CHAT", burstEnv: "RATE_LIMIT_CHAT_BURST", refusal: "You are sending messages too fast." },
+  signaling: { env: "RATE_LIMIT_SIGNALING", burstEnv: "RATE_LIMIT_SIGNALING_BURST", refusal: "Too many call signals." },
+} as const satisfies Record<string, { env: keyof TParsedEnv; burstEnv?: keyof TParsedEnv; refusal: string }>;
+
+export type TLimitName = keyof typeof LIMITS;
+
+export interface TLimitConfig {
+  steady: TLimitSpec;
+  burst: TLimitSpec;
+}
+
+export type TLimitConfigs = Record<TLimitName, TLimitConfig>;
+
+/** The limits as the environment sets them. */
+export function limitConfigsFromEnv(env: TParsedEnv): TLimitConfigs {
+  const entries = Object.entries(LIMITS).map(([name, limit]) => [
+    name,
+    { steady: env[limit.env], burst: "burstEnv" in limit ? env[limit.burstEnv] : null },
+  ]);
+  return Object.fromEntries(entries) as TLimitConfigs;
+}
