@@ -50,6 +50,9 @@ export async function startDuet({ port, env = {}, migrate: runMigrations = true 
     RATE_LIMIT_SIGN_UP_IP: "1000/1h",
     RATE_LIMIT_SIGN_IN_IP: "1000/1h",
     RATE_LIMIT_HANDSHAKE_IP: "1000/1m",
+    // Specs seed long conversations through the socket as fast as it acks (the history API
+    // spec sends 60 at once); the chat limit itself is proven by tests/integration/realtime/rate-limits.
+    RATE_LIMIT_CHAT: "1000/10s",
     ...env,
   };
   if (runMigrations) {
