@@ -50,8 +50,9 @@ export async function signedInPerson(browser: Browser, name: string, baseUrl: st
   const context = await browser.newContext({ baseURL: baseUrl, permissions: ["camera", "microphone"] });
   await recordPeerConnections(context);
   const page = await context.newPage();
-  // Any page of the origin will do: the fetches below must run there so the cookies land in this browser.
-  await goto(page, "/api/health");
+  // A page of the origin, so the cookies land in this browser. A page, not an API route: an API
+  // response's own CSP (default-src 'none') forbids fetches from its document.
+  await goto(page, "/signin");
   counter += 1;
   const email = `${name.toLowerCase()}-${Date.now()}-${counter}@example.test`;
   const failure = await page.evaluate(
