@@ -84,12 +84,17 @@ function plugIntoInternet(ns: string, bridgePort: string, cidr: string, local = 
   run("ip", ["-n", ns, "link", "set", local, "up"]);
 }
 
+/** The internet bridge's port for home N's router. */
+function internetPortOf(index: number): string {
+  return `r${index}`;
+}
+
 /** A home: router N (WAN 198.18.0.(100+N)) NATing LAN 10.N.0.0/24 with `spec.clients` clients on one bridge. */
 export function createHome(index: number, spec: HomeSpec): Home {
   const routerNs = `${NS_PREFIX}r${index}`;
   const wanIp = `198.18.0.${100 + index}`;
   addNamespace(routerNs);
-  plugIntoInternet(routerNs, `r${index}`, `${wanIp}/${INTERNET_PREFIX}`, "wan");
+  plugIntoInternet(routerNs, internetPortOf(index), `${wanIp}/${INTERNET_PREFIX}`, "wan");
   run("ip", ["-n", routerNs, "link", "add", "lan", "type", "bridge"]);
   run("ip", ["-n", routerNs, "addr", "add", `10.${index}.0.1/24`, "dev", "lan"]);
   run("ip", ["-n", routerNs, "link", "set", "lan", "up"]);
@@ -163,6 +168,14 @@ function cutRuleset(device: string): string {
 }
 
 export function removeHome(home: Home): void {
+  // The kernel tears a deleted namespace down in the background, so its veth peer on the
+  // internet bridge can outlive `ip netns del` for a moment; the next row's home reuses that
+  // port name. Deleting the wire itself first removes both ends at once.
+  try {
+    run("ip", ["-n", INTERNET_NS, "link", "del", internetPortOf(home.index)]);
+  } catch {
+    // Already gone (a home that failed half-way through being made).
+  }
   for (const ns of [...home.clients.map((client) => client.ns), home.routerNs]) deleteNamespace(ns);
 }
 
