@@ -9,6 +9,7 @@ import { db } from "./lib/server/db";
 import { env } from "./lib/server/env";
 import { installGracefulShutdown } from "./lib/server/graceful-shutdown";
 import { configurePasswordGate } from "./lib/server/auth/password";
+import { installSessionConnectionCloser } from "./lib/server/auth/session-connections";
 import { stampClientIp } from "./lib/server/http/client-ip";
 import { createRequestLogger } from "./lib/server/http/request-logger";
 import { createSecurityHeaders, sendSecurityHeaders } from "./lib/server/http/send-security-headers";
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     stampClientIp(req, env.TRUST_PROXY);
     void handleRequest(req, res);
   });
-  const io = createRealtimeServer(
+  const { io, sessionSockets } = createRealtimeServer(
     httpServer,
     {
       db,
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     },
     { adapter: redis ? createRoomsRedisAdapter(redis) : undefined },
   );
+  // Signing out, a password change or a deleted account closes that session's open rooms at once.
+  installSessionConnectionCloser((sessionIds) => sessionSockets.endSessions(sessionIds));
   // Socket.IO answers its own requests (long-polling, handshakes) without the handler above.
   io.engine.on("headers", (headers: Record<string, string>, req) => Object.assign(headers, securityHeadersFor(req)));
   // Socket.IO takes its own upgrades; the rest (Next's dev-time HMR socket) go to Next.

@@ -37,9 +37,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/check" className="text-sm hover:underline">
                   Check
                 </Link>
-                <span className="ml-auto truncate text-sm text-slate-500" title="Signed in">
+                <Link href="/account" className="ml-auto truncate text-sm text-slate-500 hover:underline" title="Your account">
                   {user.name}
-                </span>
+                </Link>
                 <SignOutButton />
               </>
             ) : (

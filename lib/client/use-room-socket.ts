@@ -13,18 +13,24 @@ export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; sta
 
   useEffect(() => {
     const next = connectRoomSocket(roomId);
-    let replaced = false;
+    // Set when the server said why it is closing this connection; its disconnect then needs no guess.
+    let closeExplained = false;
     next.on("connect", () => {
       setStatus("connected");
       setRefusal(null);
     });
     next.on("session:replaced", () => {
-      replaced = true;
+      closeExplained = true;
       setStatus("replaced");
+    });
+    next.on("session:ended", () => {
+      closeExplained = true;
+      setRefusal("You were signed out of Duet. Sign in again to come back to this room.");
+      setStatus("refused");
     });
     next.on("server:shutdown", () => setStatus("reconnecting"));
     next.on("disconnect", (reason) => {
-      if (replaced) return;
+      if (closeExplained) return;
       // The server closing the socket (other than to replace it) means we are no longer admitted.
       setStatus(reason === "io server disconnect" ? "refused" : "reconnecting");
     });

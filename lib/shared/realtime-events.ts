@@ -98,6 +98,8 @@ export interface ServerToClientEvents {
   "room:error": (error: { code: string; message: string; event: string; retryAfterMs?: number }) => void;
   /** This user opened the room elsewhere; this connection is closed. */
   "session:replaced": () => void;
+  /** This browser's sign-in ended (signed out, password changed elsewhere, account deleted): sign in again. */
+  "session:ended": () => void;
   /** This server is stopping; the client reconnects (to another node, behind a proxy). */
   "server:shutdown": () => void;
 }

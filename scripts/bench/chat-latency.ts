@@ -48,8 +48,8 @@ async function measure(sender: TestClient, receiver: TestClient, count: number):
 async function scenario(name: string, nodes: TestRealtimeServer[], db: Awaited<ReturnType<typeof createTestDatabase>>["db"]) {
   const [ada, ben] = await seedUsers(db, ["Ada", "Ben"]);
   const room = await seedRoom(db, ada, ben);
-  const sender = await connected(nodes[0]!.client(room.id, { cookie: await sessionCookie(ada) }));
-  const receiver = await connected(nodes[nodes.length - 1]!.client(room.id, { cookie: await sessionCookie(ben) }));
+  const sender = await connected(nodes[0]!.client(room.id, { cookie: await sessionCookie(db, ada) }));
+  const receiver = await connected(nodes[nodes.length - 1]!.client(room.id, { cookie: await sessionCookie(db, ben) }));
   await measure(sender, receiver, WARMUP);
   const sample = await measure(sender, receiver, MESSAGES);
   sender.disconnect();

@@ -38,6 +38,8 @@ export function testRateLimits(overrides: Record<string, string> = {}) {
 
 export interface TestRealtimeServer {
   io: RealtimeServer;
+  /** What server.ts installs for route handlers: close the connections of ended sign-in sessions. */
+  endSessions(sessionIds: string[]): void;
   url: string;
   /** Room namespaces open on this node. */
   openRooms(): number;
@@ -50,12 +52,13 @@ export interface TestRealtimeServer {
 export async function startRealtimeServer(db: TDbClient, options: RealtimeOptions = {}, site: TestSiteOptions = {}): Promise<TestRealtimeServer> {
   const httpServer = createServer();
   const deps = { db, logger: createLogger("silent"), authSecret: TEST_AUTH_SECRET, siteUrl: TEST_SITE_URL, rateLimits: testRateLimits(), ...site };
-  const io = createRealtimeServer(httpServer, deps, options);
+  const { io, sessionSockets } = createRealtimeServer(httpServer, deps, options);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
   return {
     io,
+    endSessions: (sessionIds) => sessionSockets.endSessions(sessionIds),
     url,
     openRooms: () => [...io._nsps.keys()].filter((name) => name.startsWith("/rooms/")).length,
     client(roomId, { cookie, origin = TEST_SITE_URL, namespace, transport = "websocket", headers: extra = {} } = {}) {

@@ -1,4 +1,5 @@
 import { encode } from "next-auth/jwt";
+import { startAuthSession } from "@/lib/server/auth/auth-sessions";
 import type { TDbClient } from "@/lib/server/db/create-db-client";
 import { createRoom } from "@/lib/server/rooms/create-room";
 import { enterRoom } from "@/lib/server/rooms/enter-room";
@@ -36,8 +37,9 @@ export async function seedRoom(db: TDbClient, owner: TPublicUser, guest?: TPubli
   return guest ? enterRoom(db, { roomId: room.id, userId: guest.id }) : room;
 }
 
-/** The Cookie header a browser signed in as `user` would send (a real next-auth JWT). */
-export async function sessionCookie(user: TPublicUser, secret = TEST_AUTH_SECRET): Promise<string> {
-  const token = await encode({ token: { sub: user.id, name: user.name }, secret });
+/** The Cookie header a browser signed in as `user` would send: a real next-auth JWT naming a live session. */
+export async function sessionCookie(db: TDbClient, user: TPublicUser, secret = TEST_AUTH_SECRET): Promise<string> {
+  const sid = await startAuthSession(db, user.id);
+  const token = await encode({ token: { sub: user.id, name: user.name, sid }, secret });
   return `next-auth.session-token=${token}`;
 }

@@ -12,6 +12,8 @@ export interface CallEventHandlers {
   onPeerMedia(userId: string, media: TMediaState): void;
   /** This person opened the room somewhere else; that connection has the call now. */
   onReplaced(): void;
+  /** This browser's sign-in ended (signed out elsewhere, password changed, account deleted). */
+  onSessionEnded(): void;
   /** Wi-Fi to cable, a VPN coming up: the old ICE path may be gone. */
   onNetworkChange(): void;
   /** The page is going away for good (not into the back/forward cache). */
@@ -29,6 +31,7 @@ export function listenToCallEvents(socket: TRoomSocket, handlers: CallEventHandl
   const onCandidate = ({ callSessionId, candidate }: { callSessionId: TCallSessionId; candidate: TIceCandidate }) => handlers.onCandidate(callSessionId, candidate);
   const onMediaState = ({ userId, audio, video }: { userId: string } & TMediaState) => handlers.onPeerMedia(userId, { audio, video });
   const onReplaced = () => handlers.onReplaced();
+  const onSessionEnded = () => handlers.onSessionEnded();
   const onNetworkChange = () => handlers.onNetworkChange();
   const onPageHide = (event: PageTransitionEvent) => !event.persisted && handlers.onPageGone();
   const connection = (navigator as Navigator & { connection?: EventTarget }).connection;
@@ -41,6 +44,7 @@ export function listenToCallEvents(socket: TRoomSocket, handlers: CallEventHandl
   socket.on("signal:candidate", onCandidate);
   socket.on("media:state", onMediaState);
   socket.on("session:replaced", onReplaced);
+  socket.on("session:ended", onSessionEnded);
   window.addEventListener("online", onNetworkChange);
   window.addEventListener("pagehide", onPageHide);
   connection?.addEventListener("change", onNetworkChange);
@@ -53,6 +57,7 @@ export function listenToCallEvents(socket: TRoomSocket, handlers: CallEventHandl
     socket.off("signal:candidate", onCandidate);
     socket.off("media:state", onMediaState);
     socket.off("session:replaced", onReplaced);
+    socket.off("session:ended", onSessionEnded);
     window.removeEventListener("online", onNetworkChange);
     window.removeEventListener("pagehide", onPageHide);
     connection?.removeEventListener("change", onNetworkChange);

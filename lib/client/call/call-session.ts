@@ -139,6 +139,7 @@ export class CallSession {
         if (this.snapshot.peer?.user.id === userId) this.update({ peer: { ...this.snapshot.peer, media } });
       },
       onReplaced: () => this.endCall({ phase: "idle", notice: "You opened this room somewhere else, so the call moved there." }),
+      onSessionEnded: () => this.endCall({ phase: "idle", notice: "You were signed out, so the call ended." }),
       onNetworkChange: () => this.link && this.recovery.onNetworkChange(),
       onPageGone: () => this.leave(),
     });

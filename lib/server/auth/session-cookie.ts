@@ -10,17 +10,26 @@ export interface SessionCookieOptions {
   secureCookie: boolean;
 }
 
-/** The signed-in user of a raw Cookie header (e.g. a Socket.IO handshake), or null. */
+/** A signed-in user and the session (one browser) their cookie belongs to. */
+export interface TSessionUser {
+  user: TPublicUser;
+  sessionId: string;
+}
+
+/**
+ * The user of a raw Cookie header (e.g. a Socket.IO handshake), or null. Only the JWT is checked
+ * here; whether its session is still live is a database question (isAuthSessionActive).
+ */
 export async function readSessionUser(
   cookieHeader: string | undefined,
   { secret, secureCookie }: SessionCookieOptions,
-): Promise<TPublicUser | null> {
+): Promise<TSessionUser | null> {
   if (!cookieHeader) return null;
   try {
     const cookies = parseCookies(cookieHeader);
     const token = await getToken({ req: { cookies, headers: {} } as never, secret, secureCookie });
-    if (!token?.sub) return null;
-    return { id: token.sub, name: typeof token.name === "string" ? token.name : "" };
+    if (!token?.sub || typeof token.sid !== "string") return null;
+    return { user: { id: token.sub, name: typeof token.name === "string" ? token.name : "" }, sessionId: token.sid };
   } catch {
     return null;
   }

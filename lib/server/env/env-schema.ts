@@ -61,6 +61,7 @@ export const ZEnvSchema = z
     RATE_LIMIT_SIGN_IN_IP: limit("100/1h"),
     RATE_LIMIT_SIGN_UP_IP: limit("10/1h"),
     RATE_LIMIT_ROOM_CREATE: limit("30/1h"),
+    RATE_LIMIT_ACCOUNT: limit("10/15m"),
     RATE_LIMIT_TURN: limit("60/10m"),
     RATE_LIMIT_HANDSHAKE_IP: limit("120/1m"),
     RATE_LIMIT_CHAT: limit("10/10s"),

@@ -1,3 +1,4 @@
+import { DELETED_ACCOUNT_NAME } from "@/lib/shared/account";
 import type { TChatMessage } from "@/lib/shared/message";
 
 export const MESSAGE_SELECT = {
@@ -6,7 +7,7 @@ export const MESSAGE_SELECT = {
   clientId: true,
   body: true,
   createdAt: true,
-  author: { select: { id: true, name: true } },
+  author: { select: { id: true, name: true, deletedAt: true } },
 } as const;
 
 interface MessageRow {
@@ -15,11 +16,13 @@ interface MessageRow {
   clientId: string;
   body: string;
   createdAt: Date;
-  author: { id: string; name: string };
+  author: { id: string; name: string; deletedAt: Date | null };
 }
 
-export function toChatMessage(row: MessageRow): TChatMessage {
-  return { ...row, createdAt: row.createdAt.toISOString() };
+export function toChatMessage({ author, createdAt, ...row }: MessageRow): TChatMessage {
+  // A deleted account's messages stay in the other member's record, under this name.
+  const name = author.deletedAt ? DELETED_ACCOUNT_NAME : author.name;
+  return { ...row, author: { id: author.id, name }, createdAt: createdAt.toISOString() };
 }
 
 /** A room's chat order: server time, then id to break ties. */

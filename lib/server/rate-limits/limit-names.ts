@@ -12,6 +12,7 @@ export const LIMITS = {
   signInIp: { env: "RATE_LIMIT_SIGN_IN_IP", refusal: "Too many sign-in attempts." },
   signUp: { env: "RATE_LIMIT_SIGN_UP_IP", refusal: "Too many new accounts from your network." },
   roomCreate: { env: "RATE_LIMIT_ROOM_CREATE", refusal: "You have created many rooms in a short time." },
+  account: { env: "RATE_LIMIT_ACCOUNT", refusal: "Too many changes to your account." },
   turn: { env: "RATE_LIMIT_TURN", refusal: "Too many requests for connection details." },
   handshake: { env: "RATE_LIMIT_HANDSHAKE_IP", refusal: "Too many connections from your network." },
   chat: { env: "RATE_LIMIT_CHAT", burstEnv: "RATE_LIMIT_CHAT_BURST", refusal: "You are sending messages too fast." },

@@ -3,6 +3,7 @@ import { Server, type ServerOptions } from "socket.io";
 import { REALTIME_PATH, SOCKET_MAX_PAYLOAD_BYTES } from "@/lib/shared/realtime-events";
 import { createHandshakeAuth } from "./handshake-auth";
 import { attachRoomNamespaces } from "./room-namespaces";
+import { createSessionSockets, type TSessionSockets } from "./session-sockets";
 import type { RealtimeDeps, RealtimeServer } from "./types";
 
 export interface RealtimeOptions {
@@ -10,8 +11,14 @@ export interface RealtimeOptions {
   adapter?: ServerOptions["adapter"];
 }
 
+export interface TRealtime {
+  io: RealtimeServer;
+  /** Closes the room connections of ended sign-in sessions, on every node. */
+  sessionSockets: TSessionSockets;
+}
+
 /** Socket.IO for Duet's rooms, on an existing HTTP server. */
-export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps, options: RealtimeOptions = {}): RealtimeServer {
+export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps, options: RealtimeOptions = {}): TRealtime {
   const io: RealtimeServer = new Server(httpServer, {
     path: REALTIME_PATH,
     serveClient: false,
@@ -23,6 +30,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
   io.engine.use(createHandshakeAuth(deps));
   // The main namespace is not part of Duet; nobody may use it.
   io.use((_socket, next) => next(new Error("Connect to a room namespace")));
-  attachRoomNamespaces(io, deps);
-  return io;
+  const sessionSockets = createSessionSockets(io, { clustered: options.adapter !== undefined, logger: deps.logger });
+  attachRoomNamespaces(io, deps, sessionSockets);
+  return { io, sessionSockets };
 }

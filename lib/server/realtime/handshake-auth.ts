@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { isAppError } from "@/lib/shared/errors";
-import { readSessionUser } from "../auth/session-cookie";
+import { isAuthSessionActive } from "../auth/auth-sessions";
+import { readSessionUser, type TSessionUser } from "../auth/session-cookie";
 import { clientIp } from "../http/client-ip";
 import type { AuthenticatedRequest, RealtimeDeps } from "./types";
 
@@ -20,7 +21,7 @@ interface Refusal {
  * Handshakes are counted per client address first, so a flood costs no cookie decryption.
  */
 export function createHandshakeAuth(deps: RealtimeDeps): EngineMiddleware {
-  const { authSecret, siteUrl, logger, rateLimits, trustProxy = false } = deps;
+  const { db, authSecret, siteUrl, logger, rateLimits, trustProxy = false } = deps;
   const secureCookie = new URL(siteUrl).protocol === "https:";
   const checkOrigin = createOriginCheck(deps);
   return (req, res, next) => {
@@ -37,16 +38,23 @@ export function createHandshakeAuth(deps: RealtimeDeps): EngineMiddleware {
     );
   };
 
+  /** A valid JWT whose session is still live: signed out, password changed or account deleted ends it. */
+  async function signedInUser(cookieHeader: string | undefined): Promise<TSessionUser | null> {
+    const signedIn = await readSessionUser(cookieHeader, { secret: authSecret, secureCookie });
+    if (!signedIn) return null;
+    return (await isAuthSessionActive(db, { sessionId: signedIn.sessionId, userId: signedIn.user.id })) ? signedIn : null;
+  }
+
   function authenticate(req: AuthenticatedRequest, res: ServerResponse, next: (error?: Error) => void): void {
     const refusal = checkOrigin(req.headers);
     if (refusal) {
       logger.warn({ origin: req.headers.origin, host: req.headers.host }, "realtime handshake from another site or address refused");
       return refuse(res, refusal);
     }
-    readSessionUser(req.headers.cookie, { secret: authSecret, secureCookie }).then(
-      (user) => {
-        if (!user) return refuse(res, { status: 401, code: "UNAUTHENTICATED", message: "Sign in to join a room" });
-        req.duetUser = user;
+    signedInUser(req.headers.cookie).then(
+      (signedIn) => {
+        if (!signedIn) return refuse(res, { status: 401, code: "UNAUTHENTICATED", message: "Sign in to join a room" });
+        req.duetUser = signedIn;
         next();
       },
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),

@@ -4,6 +4,7 @@ import { getMembership } from "../rooms/get-membership";
 import { registerCallHandlers } from "./call.handlers";
 import { registerChatHandlers } from "./chat.handlers";
 import { enterRoom, exitRoom } from "./room-session";
+import type { TSessionSockets } from "./session-sockets";
 import { registerSignalHandlers } from "./signal.handlers";
 import type { AuthenticatedRequest, HandlerContext, RealtimeDeps, RealtimeServer, RoomNamespace, RoomSocket } from "./types";
 
@@ -15,20 +16,21 @@ import type { AuthenticatedRequest, HandlerContext, RealtimeDeps, RealtimeServer
  * `cleanupEmptyChildNamespaces` drops a namespace as soon as it holds no socket, so ids
  * that name no room leave nothing behind.
  */
-export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): void {
+export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps, sessionSockets: TSessionSockets): void {
   const { db, logger } = deps;
 
   const rooms = io.of((name, _auth, next) => next(null, ROOM_NAMESPACE_PATTERN.test(name)));
 
   rooms.use((socket, next) => {
-    const user = (socket.request as AuthenticatedRequest).duetUser;
+    const signedIn = (socket.request as AuthenticatedRequest).duetUser;
     const roomId = ROOM_NAMESPACE_PATTERN.exec(socket.nsp.name)?.[1];
-    if (!user || !roomId) return next(new Error("Sign in to join a room"));
+    if (!signedIn || !roomId) return next(new Error("Sign in to join a room"));
+    const { user, sessionId: authSessionId } = signedIn;
     getMembership(db, { roomId, userId: user.id }).then(
       (role) => {
         // No membership: not a member, or no such room; the two must look alike.
         if (!role) return next(new Error(ROOM_UNAVAILABLE));
-        socket.data = { user, roomId, callSessionId: null, media: { audio: true, video: true } };
+        socket.data = { user, roomId, callSessionId: null, media: { audio: true, video: true }, authSessionId };
         next();
       },
       (error: unknown) => {
@@ -38,7 +40,10 @@ export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps): vo
     );
   });
 
-  rooms.on("connection", (socket: RoomSocket) => onConnection({ ...deps, socket, namespace: socket.nsp as RoomNamespace }));
+  rooms.on("connection", (socket: RoomSocket) => {
+    sessionSockets.track(socket);
+    onConnection({ ...deps, socket, namespace: socket.nsp as RoomNamespace });
+  });
 }
 
 function onConnection(ctx: HandlerContext): void {

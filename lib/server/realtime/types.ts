@@ -1,21 +1,26 @@
 import type { IncomingMessage } from "node:http";
 import type { Namespace, Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime-events";
-import type { TPublicUser } from "@/lib/shared/user";
+import type { TSessionUser } from "../auth/session-cookie";
 import type { TDbClient } from "../db/create-db-client";
 import type { TLogger } from "../logger";
 import type { TRateLimits } from "../rate-limits/create-rate-limits";
 import type { TAttendee } from "./room-roster";
 
-export type SocketData = TAttendee;
+/** `authSessionId` stays on the server: a member's attendee record is shown to the other member. */
+export type SocketData = TAttendee & { authSessionId: string };
 
-// Server-to-server events are unused: rooms talk only through client events.
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type RoomNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** Between nodes: sign-in sessions that ended, so every node closes their sockets. */
+export interface ServerSideEvents {
+  "auth:sessions-ended": (sessionIds: string[]) => void;
+}
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
+export type RoomNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
+export type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
 
 /** The handshake request, after handshake-auth has identified who sent it. */
-export type AuthenticatedRequest = IncomingMessage & { duetUser?: TPublicUser };
+export type AuthenticatedRequest = IncomingMessage & { duetUser?: TSessionUser };
 
 export interface RealtimeDeps {
   db: TDbClient;

@@ -61,7 +61,7 @@ describe("Redis, as rooms come and go on two nodes", () => {
   }
 
   it(`holds no more subscriptions after ${ROOMS} rooms were opened and closed than before`, async () => {
-    const cookie = await sessionCookie(owner);
+    const cookie = await sessionCookie(database.db, owner);
     // The first room creates the one stream every room shares; measure from there.
     await openAndCloseRoom(-1, cookie);
     await waitFor(() => nodes.every((node) => node.openRooms() === 0), "the first room to close");

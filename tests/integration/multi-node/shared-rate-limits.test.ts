@@ -45,7 +45,7 @@ describe("rate limits shared through Redis by two nodes", () => {
   });
 
   it("counts a person's chat messages on every node against one allowance", async () => {
-    const cookie = await sessionCookie(ada);
+    const cookie = await sessionCookie(database.db, ada);
     const onA = await connected(nodeA.client(rooms[0]!.id, { cookie }));
     const onB = await connected(nodeB.client(rooms[1]!.id, { cookie }));
     sockets.push(onA, onB);

@@ -36,8 +36,8 @@ describe("a room whose two members sit on different nodes", () => {
   });
 
   beforeEach(async () => {
-    adaSocket = await connected(nodeA.client(room.id, { cookie: await sessionCookie(ada) }));
-    benSocket = await connected(nodeB.client(room.id, { cookie: await sessionCookie(ben) }));
+    adaSocket = await connected(nodeA.client(room.id, { cookie: await sessionCookie(database.db, ada) }));
+    benSocket = await connected(nodeB.client(room.id, { cookie: await sessionCookie(database.db, ben) }));
   });
 
   afterEach(async () => {
@@ -111,9 +111,18 @@ describe("a room whose two members sit on different nodes", () => {
 
   it("replaces a member's connection on the other node when they open the room again", async () => {
     const replaced = nextEvent(adaSocket, "session:replaced");
-    const again = await connected(nodeB.client(room.id, { cookie: await sessionCookie(ada) }));
+    const again = await connected(nodeB.client(room.id, { cookie: await sessionCookie(database.db, ada) }));
     await replaced;
     await waitFor(() => !adaSocket.connected, "Ada's older connection to close");
     again.disconnect();
+  });
+
+  it("closes a member's connection on the other node when their sign-in session ends on this one", async () => {
+    const sessionId = (await database.db.authSession.findFirstOrThrow({ where: { userId: ben.id }, orderBy: { createdAt: "desc" } })).id;
+    const ended = nextEvent(benSocket, "session:ended");
+    // What a route handler on node A triggers (sign out, password change) for Ben, connected to node B.
+    nodeA.endSessions([sessionId]);
+    await ended;
+    await waitFor(() => !benSocket.connected, "Ben's connection on node B to close");
   });
 });

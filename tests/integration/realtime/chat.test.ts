@@ -21,8 +21,8 @@ describe("chat over the room namespace", () => {
     server = await startRealtimeServer(database.db);
     [ada, ben] = await seedUsers(database.db, ["Ada", "Ben"]);
     room = await seedRoom(database.db, ada, ben);
-    adaSocket = await connected(server.client(room.id, { cookie: await sessionCookie(ada) }));
-    benSocket = await connected(server.client(room.id, { cookie: await sessionCookie(ben) }));
+    adaSocket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, ada) }));
+    benSocket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, ben) }));
   });
 
   afterAll(async () => {

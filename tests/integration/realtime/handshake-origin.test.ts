@@ -24,7 +24,7 @@ describe("where a realtime handshake may come from", () => {
     database = await createTestDatabase();
     [owner] = await seedUsers(database.db, ["Ada"]);
     room = await seedRoom(database.db, owner);
-    cookie = await sessionCookie(owner);
+    cookie = await sessionCookie(database.db, owner);
   });
 
   afterAll(async () => {

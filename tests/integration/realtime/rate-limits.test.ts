@@ -41,7 +41,7 @@ describe("abuse limits on the realtime server", () => {
   }
 
   async function open(server: TestRealtimeServer, user: TPublicUser): Promise<TestClient> {
-    const socket = await connected(server.client(room.id, { cookie: await sessionCookie(user) }));
+    const socket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, user) }));
     sockets.push(socket);
     return socket;
   }
@@ -97,7 +97,7 @@ describe("abuse limits on the realtime server", () => {
 
   it("refuses a flood of handshakes from one address with 429 and a JSON body saying when", async () => {
     const server = await start({ RATE_LIMIT_HANDSHAKE_IP: "5/1m" });
-    const cookie = await sessionCookie(ada);
+    const cookie = await sessionCookie(database.db, ada);
     const handshake = () => fetch(`${server.url}${REALTIME_PATH}/?EIO=4&transport=polling`, { headers: { origin: TEST_SITE_URL, cookie } });
     const responses = await Promise.all(Array.from({ length: 8 }, handshake));
     expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);

@@ -41,8 +41,8 @@ describe("who may open a room's namespace", () => {
   });
 
   it("admits the owner and the guest", async () => {
-    const ownerSocket = await connected(server.client(room.id, { cookie: await sessionCookie(owner) }));
-    const guestSocket = await connected(server.client(room.id, { cookie: await sessionCookie(guest) }));
+    const ownerSocket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, owner) }));
+    const guestSocket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, guest) }));
     expect(ownerSocket.connected && guestSocket.connected).toBe(true);
     ownerSocket.disconnect();
     guestSocket.disconnect();
@@ -56,17 +56,17 @@ describe("who may open a room's namespace", () => {
   });
 
   it("refuses a forged session cookie", async () => {
-    const forged = await sessionCookie(owner, "some-other-secret-some-other-secret-0000");
+    const forged = await sessionCookie(database.db, owner, "some-other-secret-some-other-secret-0000");
     await expect(refusal(server.client(room.id, { cookie: forged }))).resolves.toBeInstanceOf(Error);
   });
 
   it("refuses a signed-in person who is not a member (a third person)", async () => {
-    const error = await refusal(server.client(room.id, { cookie: await sessionCookie(stranger) }));
+    const error = await refusal(server.client(room.id, { cookie: await sessionCookie(database.db, stranger) }));
     expect(error.message).toBe(ROOM_UNAVAILABLE);
   });
 
   it("gives a signed-in outsider byte-identical refusals for an unknown room and a room they may not enter", async () => {
-    const cookie = await sessionCookie(stranger);
+    const cookie = await sessionCookie(database.db, stranger);
     const unknownId = newRoomId();
     const unknown = await refusalPacket(server.client(unknownId, { cookie }));
     const real = await refusalPacket(server.client(room.id, { cookie }));
@@ -78,28 +78,28 @@ describe("who may open a room's namespace", () => {
   });
 
   it("leaves no namespace behind for room ids that name no room", async () => {
-    const cookie = await sessionCookie(stranger);
+    const cookie = await sessionCookie(database.db, stranger);
     await Promise.all(Array.from({ length: 20 }, async () => refusal(server.client(newRoomId(), { cookie }))));
     await waitFor(() => server.openRooms() === 0, "the refused namespaces to be dropped");
   });
 
   it("refuses a namespace that is not a well-formed room id", async () => {
-    const malformed = await refusal(server.client("x", { cookie: await sessionCookie(stranger), namespace: "/rooms/not-a-room" }));
+    const malformed = await refusal(server.client("x", { cookie: await sessionCookie(database.db, stranger), namespace: "/rooms/not-a-room" }));
     expect(malformed.message).toBe("Invalid namespace");
   });
 
   it("refuses the main namespace", async () => {
-    const error = await refusal(server.client("", { cookie: await sessionCookie(owner), namespace: "/" }));
+    const error = await refusal(server.client("", { cookie: await sessionCookie(database.db, owner), namespace: "/" }));
     expect(error.message).toMatch(/room namespace/);
   });
 
   it("refuses a handshake from a foreign Origin, even with a valid session", async () => {
-    const error = await refusal(server.client(room.id, { cookie: await sessionCookie(owner), origin: "https://evil.example" }));
+    const error = await refusal(server.client(room.id, { cookie: await sessionCookie(database.db, owner), origin: "https://evil.example" }));
     expect(error).toBeInstanceOf(Error);
   });
 
   it("drops a namespace from memory once its last member leaves", async () => {
-    const socket = await connected(server.client(room.id, { cookie: await sessionCookie(owner) }));
+    const socket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, owner) }));
     expect(server.io._nsps.has(`/rooms/${room.id}`)).toBe(true);
     socket.disconnect();
     await waitFor(() => !server.io._nsps.has(`/rooms/${room.id}`), "the empty namespace to be removed");

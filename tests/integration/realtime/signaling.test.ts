@@ -38,7 +38,7 @@ describe("call signaling", () => {
   let sockets: TestClient[] = [];
 
   const open = async (user: TPublicUser, roomId = room.id) => {
-    const socket = await connected(server.client(roomId, { cookie: await sessionCookie(user) }));
+    const socket = await connected(server.client(roomId, { cookie: await sessionCookie(database.db, user) }));
     sockets.push(socket);
     return socket;
   };

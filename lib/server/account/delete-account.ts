@@ -1,0 +1,51 @@
+import { AppError } from "@/lib/shared/errors";
+import { endAuthSessions } from "../auth/auth-sessions";
+import { verifyPassword } from "../auth/password";
+import type { TDbClient } from "../db/create-db-client";
+
+export interface DeleteAccountOptions {
+  userId: string;
+  /** Required when the account has a password. */
+  password?: string;
+  /** Required otherwise (GitHub or Google only): the account's email, typed out. */
+  email?: string;
+}
+
+/**
+ * Deletes an account:
+ * - rooms it owns are deleted, with their chat: the room was theirs;
+ * - in rooms where it was the guest, its seat is freed but its messages stay, so the owner's
+ *   record of the conversation still reads whole, the author shown as a deleted account;
+ * - every session is signed out and every GitHub/Google link removed; the user row stays only
+ *   as that author, emptied of email, name and password, so the email can sign up again.
+ */
+export async function deleteAccount(db: TDbClient, { userId, password, email }: DeleteAccountOptions): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, deletedAt: true } });
+  if (!user || user.deletedAt) throw new AppError("NOT_FOUND", "This account no longer exists.");
+  await confirmDeletion(user, { password, email });
+  await db.$transaction([
+    db.room.deleteMany({ where: { ownerId: userId } }),
+    db.membership.deleteMany({ where: { userId } }),
+    db.account.deleteMany({ where: { userId } }),
+    db.user.update({
+      where: { id: userId },
+      data: { email: `deleted-${userId}@deleted.invalid`, name: "", passwordHash: null, deletedAt: new Date() },
+    }),
+  ]);
+  await endAuthSessions(db, { userId });
+}
+
+async function confirmDeletion(
+  account: { email: string; passwordHash: string | null },
+  { password, email }: Pick<DeleteAccountOptions, "password" | "email">,
+): Promise<void> {
+  if (account.passwordHash) {
+    if (!password || !(await verifyPassword(account.passwordHash, password))) {
+      throw new AppError("VALIDATION", "That is not your password.", { password: "That is not your password" });
+    }
+    return;
+  }
+  if (email?.trim().toLowerCase() !== account.email) {
+    throw new AppError("VALIDATION", "Type your email address to confirm.", { email: "Type your email address to confirm" });
+  }
+}

@@ -1,0 +1,18 @@
+import { processSingleton } from "../process-singleton";
+
+type TCloseConnections = (sessionIds: string[]) => void;
+
+/**
+ * Who closes the live room connections of sessions that just ended. server.ts installs the
+ * realtime server's; route handlers (Next's bundle) reach it through this process-wide slot.
+ * Without a realtime server (a test, a script) there are no connections to close.
+ */
+const slot = processSingleton<{ close: TCloseConnections }>("session-connections", () => ({ close: () => {} }));
+
+export function installSessionConnectionCloser(close: TCloseConnections): void {
+  slot.close = close;
+}
+
+export function closeSessionConnections(sessionIds: string[]): void {
+  if (sessionIds.length > 0) slot.close(sessionIds);
+}

@@ -1,0 +1,49 @@
+import type { TLogger } from "../logger";
+import type { RealtimeServer, RoomSocket } from "./types";
+
+export interface TSessionSockets {
+  /** Remembers a room connection under the sign-in session that opened it. */
+  track(socket: RoomSocket): void;
+  /** Closes every connection of these sessions, on every node, telling each browser why. */
+  endSessions(sessionIds: string[]): void;
+}
+
+/**
+ * The handshake refuses an ended session, but a connection opened before it ended would live
+ * on; this closes those. Each node knows only its own sockets, so the ids travel to the others
+ * with serverSideEmit (only a cluster adapter carries that; a single node has nobody to tell).
+ */
+export function createSessionSockets(io: RealtimeServer, { clustered, logger }: { clustered: boolean; logger: TLogger }): TSessionSockets {
+  const bySession = new Map<string, Set<RoomSocket>>();
+
+  const closeHere = (sessionIds: string[]) => {
+    for (const sessionId of sessionIds) {
+      const sockets = bySession.get(sessionId);
+      if (!sockets) continue;
+      for (const socket of sockets) {
+        socket.emit("session:ended");
+        socket.disconnect(true);
+      }
+      logger.debug({ sockets: sockets.size }, "closed the room connections of an ended sign-in session");
+    }
+  };
+
+  io.on("auth:sessions-ended", closeHere);
+
+  return {
+    track(socket) {
+      const sessionId = socket.data.authSessionId;
+      const sockets = bySession.get(sessionId) ?? new Set();
+      bySession.set(sessionId, sockets.add(socket));
+      socket.on("disconnect", () => {
+        sockets.delete(socket);
+        if (sockets.size === 0) bySession.delete(sessionId);
+      });
+    },
+    endSessions(sessionIds) {
+      if (sessionIds.length === 0) return;
+      closeHere(sessionIds);
+      if (clustered) io.serverSideEmit("auth:sessions-ended", sessionIds);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { z } from "./zod";
+import { ZNewPassword } from "./user";
+
+const ZCurrentPassword = z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(256, "That is not your current password");
+
+export const ZChangePasswordInput = z
+  .object({ currentPassword: ZCurrentPassword, newPassword: ZNewPassword })
+  .refine(({ currentPassword, newPassword }) => currentPassword !== newPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one",
+  });
+export type TChangePasswordInput = z.input<typeof ZChangePasswordInput>;
+
+/**
+ * Deleting an account is confirmed with the password, or, for an account that signs in only
+ * through GitHub or Google, by typing its email address.
+ */
+export const ZDeleteAccountInput = z.object({
+  password: z.string().max(256).optional(),
+  email: z.string().max(254).optional(),
+});
+export type TDeleteAccountInput = z.input<typeof ZDeleteAccountInput>;
+
+/** How many sessions (browsers) an account action signed out. */
+export interface TSessionsEnded {
+  endedSessions: number;
+}
+
+/** The name a deleted account goes by in the other member's record of a conversation. */
+export const DELETED_ACCOUNT_NAME = "Deleted account";
