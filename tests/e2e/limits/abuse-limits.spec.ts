@@ -9,6 +9,7 @@ const LIMITS = {
   RATE_LIMIT_ROOM_CREATE: "2/1h",
   RATE_LIMIT_TURN: "2/1m",
   RATE_LIMIT_SIGN_IN_ACCOUNT_IP: "3/15m",
+  RATE_LIMIT_ACCOUNT: "2/15m",
 };
 
 let duet: DuetProcess;
@@ -90,6 +91,24 @@ test("after too many wrong passwords the sign-in page says when to try again, ev
   expect(await attempt("wrong guess 3")).toBe("Too many sign-in attempts. Try again in 15 minutes.");
   expect(await attempt(owner.password)).toBe("Too many sign-in attempts. Try again in 15 minutes.");
   await Promise.all([owner.context.close(), guesser.context.close()]);
+});
+
+test("after too many password-change attempts the account page says when to try again, even with the right password", async ({ browser }) => {
+  const ada = await newPerson(browser, "Ada", duet.url);
+  await signUpThroughApi(ada);
+  await goto(ada.page, "/account");
+  const attempt = async (currentPassword: string) => {
+    await ada.page.getByLabel("Current password").fill(currentPassword);
+    await ada.page.getByLabel("New password").fill("a brand new password");
+    await ada.page.getByRole("button", { name: "Change password" }).click();
+  };
+  for (let i = 0; i < 2; i++) {
+    await attempt(`wrong guess ${i}`);
+    await expect(ada.page.getByText("That is not your current password")).toBeVisible();
+  }
+  await attempt(ada.password);
+  await expect(ada.page.getByRole("alert").filter({ hasText: "Too many changes to your account. Try again in 15 minutes." })).toBeVisible();
+  await ada.context.close();
 });
 
 test("behind a trusted proxy, counts each forwarded client address on its own", async () => {

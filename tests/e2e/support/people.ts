@@ -36,6 +36,12 @@ export async function signUpThroughApi(person: Person): Promise<void> {
   const { request } = person.context;
   const created = await request.post("/api/users", { data: { name: person.name, email: person.email, password: person.password } });
   expect(created.status()).toBe(201);
+  await signInThroughApi(person);
+}
+
+/** Signs an existing person in over HTTP, in this person's browser profile (another device of theirs, say). */
+export async function signInThroughApi(person: Person): Promise<void> {
+  const { request } = person.context;
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const signedIn = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: person.email, password: person.password, json: "true" },
