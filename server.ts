@@ -15,9 +15,9 @@ import { createRequestLogger } from "./lib/server/http/request-logger";
 import { createSecurityHeaders, sendSecurityHeaders } from "./lib/server/http/send-security-headers";
 import { logger } from "./lib/server/logger-instance";
 import { createRealtimeServer } from "./lib/server/realtime/create-realtime-server";
-import { createRoomsRedisAdapter } from "./lib/server/realtime/redis-streams-adapter";
+import { createRoomsRedisAdapter } from "./lib/server/realtime/redis-rooms-adapter";
 import { getRateLimits } from "./lib/server/rate-limits/rate-limits-instance";
-import { closeRedisClient, getRedisClient } from "./lib/server/redis-client";
+import { closeRedisClient, getRedisClient, getRedisSubscriber } from "./lib/server/redis-client";
 
 async function main(): Promise<void> {
   configurePasswordGate({ concurrency: env.PASSWORD_HASH_CONCURRENCY, maxQueue: env.PASSWORD_HASH_QUEUE });
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const logRequest = createRequestLogger({ logger, trustProxy: env.TRUST_PROXY });
   const securityHeadersFor = createSecurityHeaders({ siteUrl: env.SITE_URL, trustProxy: env.TRUST_PROXY });
   // Several nodes share rooms through Redis; a single node needs nothing but itself.
-  const redis = env.REDIS_URL ? getRedisClient(env.REDIS_URL, logger) : null;
+  const redis = env.REDIS_URL ? { publisher: getRedisClient(env.REDIS_URL, logger), subscriber: getRedisSubscriber(env.REDIS_URL, logger) } : null;
 
   const httpServer = createServer((req, res) => {
     logRequest(req, res);
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     stampClientIp(req, env.TRUST_PROXY);
     void handleRequest(req, res);
   });
-  const { io, sessionSockets } = createRealtimeServer(
+  const { io, sessionSockets, announceShutdown } = createRealtimeServer(
     httpServer,
     {
       db,
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       trustProxy: env.TRUST_PROXY,
       rateLimits: getRateLimits(),
     },
-    { adapter: redis ? createRoomsRedisAdapter(redis) : undefined },
+    { adapter: redis ? createRoomsRedisAdapter(redis.publisher, redis.subscriber) : undefined },
   );
   // Signing out, a password change or a deleted account closes that session's open rooms at once.
   installSessionConnectionCloser((sessionIds) => sessionSockets.endSessions(sessionIds));
@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     if (!req.url?.startsWith(`${REALTIME_PATH}/`)) void handleUpgrade(req, socket, head);
   });
 
-  installGracefulShutdown({ httpServer, io, db, logger, closeResources: async () => void (redis && (await closeRedisClient(redis))) });
+  const closeRedis = async () => void (redis && (await Promise.all([closeRedisClient(redis.publisher), closeRedisClient(redis.subscriber)])));
+  installGracefulShutdown({ httpServer, io, announceShutdown, db, logger, closeResources: closeRedis });
   httpServer.listen(env.PORT, env.HOST, () => {
     logger.info({ url: env.SITE_URL, host: env.HOST, port: env.PORT, mode: env.NODE_ENV, nodes: redis ? "redis" : "single" }, "Duet is listening");
   });

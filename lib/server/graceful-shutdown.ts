@@ -10,6 +10,7 @@ export const SHUTDOWN_DEADLINE_MS = 10_000;
 interface ShutdownDeps {
   httpServer: HttpServer;
   io: RealtimeServer;
+  announceShutdown: () => void;
   db: TDbClient;
   logger: TLogger;
   /** Closes what else the process holds open (e.g. Redis), after the sockets. */
@@ -43,10 +44,10 @@ export function installGracefulShutdown(deps: ShutdownDeps): void {
   process.once("SIGINT", () => stop("SIGINT"));
 }
 
-async function shutDown({ httpServer, io, db, logger, closeResources }: ShutdownDeps): Promise<void> {
+async function shutDown({ httpServer, io, announceShutdown, db, logger, closeResources }: ShutdownDeps): Promise<void> {
   markShuttingDown();
   const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-  for (const namespace of io._nsps.values()) namespace.local.emit("server:shutdown");
+  announceShutdown();
   await drainInFlight();
   // Closing the transports (not a Socket.IO disconnect) lets clients reconnect by themselves.
   io.engine.close();

@@ -13,6 +13,14 @@ export function getRedisClient(url: string, logger?: TLogger): TRedisClient {
   return processSingleton(`redis:${url}`, () => connectInBackground(url, logger));
 }
 
+/**
+ * The process's second connection, for the Socket.IO adapter's subscriptions: a connection in
+ * subscriber mode can run no other command.
+ */
+export function getRedisSubscriber(url: string, logger?: TLogger): TRedisClient {
+  return processSingleton(`redis-subscriber:${url}`, () => connectInBackground(url, logger));
+}
+
 function connectInBackground(url: string, logger?: TLogger): TRedisClient {
   const client: TRedisClient = createClient({
     url,

@@ -1,12 +1,11 @@
 /**
  * `npm run bench`: chat latency on one node (baseline, in-memory adapter) and across two
- * nodes (Redis streams adapter), in one process tree, printed side by side.
+ * nodes (sharded Redis adapter), in one process tree, printed side by side.
  *   ack:      chat:send → acknowledgement (validate, store in SQLite, reply)
  *   delivery: chat:send → chat:message arrives at the other member
  */
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { createRoomsRedisAdapter } from "../../lib/server/realtime/redis-streams-adapter";
 import type { TRedisClient } from "../../lib/server/redis-client";
 import { connected, startRealtimeServer, testRateLimits, type TestClient, type TestRealtimeServer } from "../../tests/helpers/realtime-server";
 
@@ -14,7 +13,7 @@ import { connected, startRealtimeServer, testRateLimits, type TestClient, type T
 const unlimitedChat = () => testRateLimits({ RATE_LIMIT_CHAT: "off", RATE_LIMIT_CHAT_BURST: "off" });
 import { seedRoom, seedUsers, sessionCookie } from "../../tests/helpers/seed";
 import { createTestDatabase } from "../../tests/helpers/test-database";
-import { connectTestRedis, isolatedAdapterNames } from "../../tests/helpers/test-redis";
+import { isolatedAdapterNames, testRoomsAdapter } from "../../tests/helpers/test-redis";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 500);
 const WARMUP = 50;
@@ -69,9 +68,9 @@ async function main(): Promise<void> {
   const names = isolatedAdapterNames();
   const cluster: TestRealtimeServer[] = [];
   for (let i = 0; i < 2; i++) {
-    const redis = await connectTestRedis();
-    redisClients.push(redis);
-    cluster.push(await startRealtimeServer(database.db, { adapter: createRoomsRedisAdapter(redis, names) }, { rateLimits: unlimitedChat() }));
+    const { adapter, clients } = await testRoomsAdapter(names);
+    redisClients.push(...clients);
+    cluster.push(await startRealtimeServer(database.db, { adapter }, { rateLimits: unlimitedChat() }));
   }
   try {
     const results = [await scenario("one node (baseline)", single, database.db), await scenario("two nodes via Redis", cluster, database.db)];

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
+import { createRoomsRedisAdapter } from "@/lib/server/realtime/redis-rooms-adapter";
 import type { TRedisClient } from "@/lib/server/redis-client";
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -16,9 +17,13 @@ export async function connectTestRedis(): Promise<TRedisClient> {
   return client;
 }
 
-/** Channel prefix and stream name of one test run, so runs never see each other's traffic. */
+/** The channel prefix of one test run, so runs never see each other's traffic. */
 export function isolatedAdapterNames() {
-  const id = randomUUID().slice(0, 8);
-  // A short XREAD block lets a closed test server's stream reader stop promptly.
-  return { channelPrefix: `duet-test-${id}`, streamName: `duet-test-${id}`, blockTimeInMs: 200 };
+  return { channelPrefix: `duet-test-${randomUUID().slice(0, 8)}` };
+}
+
+/** One node's rooms adapter, on two connections of its own (publisher, subscriber) to quit afterwards. */
+export async function testRoomsAdapter(names: ReturnType<typeof isolatedAdapterNames>) {
+  const [publisher, subscriber] = [await connectTestRedis(), await connectTestRedis()];
+  return { adapter: createRoomsRedisAdapter(publisher, subscriber, names), clients: [publisher, subscriber] };
 }

@@ -15,6 +15,8 @@ export interface TRealtime {
   io: RealtimeServer;
   /** Closes the room connections of ended sign-in sessions, on every node. */
   sessionSockets: TSessionSockets;
+  /** Tells every member connected to this node that it is stopping, so they reconnect elsewhere. */
+  announceShutdown(): void;
 }
 
 /** Socket.IO for Duet's rooms, on an existing HTTP server. */
@@ -31,6 +33,7 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
   // The main namespace is not part of Duet; nobody may use it.
   io.use((_socket, next) => next(new Error("Connect to a room namespace")));
   const sessionSockets = createSessionSockets(io, { clustered: options.adapter !== undefined, logger: deps.logger });
-  attachRoomNamespaces(io, deps, sessionSockets);
-  return { io, sessionSockets };
+  const rooms = attachRoomNamespaces(io, deps, sessionSockets);
+  // `local`: only this node's members; the other nodes' keep their connections.
+  return { io, sessionSockets, announceShutdown: () => void rooms.local.emit("server:shutdown") };
 }

@@ -16,7 +16,10 @@ import type { AuthenticatedRequest, HandlerContext, RealtimeDeps, RealtimeServer
  * `cleanupEmptyChildNamespaces` drops a namespace as soon as it holds no socket, so ids
  * that name no room leave nothing behind.
  */
-export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps, sessionSockets: TSessionSockets): void {
+/** The parent of every room namespace: emitting through it reaches each open room. */
+export type RoomsParent = ReturnType<RealtimeServer["of"]>;
+
+export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps, sessionSockets: TSessionSockets): RoomsParent {
   const { db, logger } = deps;
 
   const rooms = io.of((name, _auth, next) => next(null, ROOM_NAMESPACE_PATTERN.test(name)));
@@ -44,6 +47,7 @@ export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps, ses
     sessionSockets.track(socket);
     onConnection({ ...deps, socket, namespace: socket.nsp as RoomNamespace });
   });
+  return rooms;
 }
 
 function onConnection(ctx: HandlerContext): void {

@@ -1,11 +1,9 @@
-import { createRoom } from "@/lib/server/rooms/create-room";
-import { createRoomsRedisAdapter } from "@/lib/server/realtime/redis-streams-adapter";
 import type { TRedisClient } from "@/lib/server/redis-client";
 import type { TPublicUser } from "@/lib/shared/user";
 import { connected, startRealtimeServer, testRateLimits, type TestRealtimeServer } from "../../helpers/realtime-server";
-import { seedUsers, sessionCookie } from "../../helpers/seed";
+import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
-import { connectTestRedis, isolatedAdapterNames } from "../../helpers/test-redis";
+import { connectTestRedis, isolatedAdapterNames, testRoomsAdapter } from "../../helpers/test-redis";
 import { waitFor } from "../../helpers/wait-for";
 
 const ROOMS = 1000;
@@ -24,6 +22,7 @@ describe("Redis, as rooms come and go on two nodes", () => {
   let nodes: TestRealtimeServer[];
   let names: ReturnType<typeof isolatedAdapterNames>;
   let owner: TPublicUser;
+  let guest: TPublicUser;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -31,13 +30,13 @@ describe("Redis, as rooms come and go on two nodes", () => {
     names = isolatedAdapterNames();
     nodes = [];
     for (let i = 0; i < 2; i++) {
-      const redis = await connectTestRedis();
-      nodeClients.push(redis);
+      const { adapter, clients } = await testRoomsAdapter(names);
+      nodeClients.push(...clients);
       // A thousand rooms from one address in seconds: far beyond the handshake limit, by design.
       const rateLimits = testRateLimits({ RATE_LIMIT_HANDSHAKE_IP: "off" });
-      nodes.push(await startRealtimeServer(database.db, { adapter: createRoomsRedisAdapter(redis, names) }, { rateLimits }));
+      nodes.push(await startRealtimeServer(database.db, { adapter }, { rateLimits }));
     }
-    [owner] = await seedUsers(database.db, ["Owner"]);
+    [owner, guest] = await seedUsers(database.db, ["Owner", "Guest"]);
   });
 
   afterAll(async () => {
@@ -47,34 +46,31 @@ describe("Redis, as rooms come and go on two nodes", () => {
   });
 
   async function redisFootprint() {
-    const channels = (await probe.sendCommand(["PUBSUB", "CHANNELS", `${names.channelPrefix}*`])) as string[];
+    const list = async (kind: "CHANNELS" | "SHARDCHANNELS") => ((await probe.sendCommand(["PUBSUB", kind, `${names.channelPrefix}*`])) as string[]).length;
     const patterns = Number(await probe.sendCommand(["PUBSUB", "NUMPAT"]));
-    const streams = await probe.keys(`${names.streamName}*`);
-    return { channels: channels.length, patterns, streams: streams.length };
+    return { shardChannels: await list("SHARDCHANNELS"), channels: await list("CHANNELS"), patterns };
   }
 
-  async function openAndCloseRoom(index: number, cookie: string) {
-    const room = await createRoom(database.db, { ownerId: owner.id, name: `room ${index}` });
-    // Each room is opened on both nodes, as when its two members sit on different ones.
-    const sockets = await Promise.all(nodes.map((node) => connected(node.client(room.id, { cookie }))));
-    sockets.forEach((socket) => socket.disconnect());
+  /** The owner on one node, the guest on the other, as when a room's two members sit on different ones. */
+  async function openRoomOnBothNodes(cookies: [string, string]) {
+    const room = await seedRoom(database.db, owner, guest);
+    return Promise.all(nodes.map((node, i) => connected(node.client(room.id, { cookie: cookies[i] }))));
   }
 
   it(`holds no more subscriptions after ${ROOMS} rooms were opened and closed than before`, async () => {
-    const cookie = await sessionCookie(database.db, owner);
-    // The first room creates the one stream every room shares; measure from there.
-    await openAndCloseRoom(-1, cookie);
-    await waitFor(() => nodes.every((node) => node.openRooms() === 0), "the first room to close");
+    const cookies: [string, string] = [await sessionCookie(database.db, owner), await sessionCookie(database.db, guest)];
     const before = await redisFootprint();
-    expect(before.streams).toBe(1);
+    // While a room is open on both nodes Redis does hold its channels: the room's own, and each node's reply channel.
+    const open = await openRoomOnBothNodes(cookies);
+    await waitFor(async () => (await redisFootprint()).shardChannels === before.shardChannels + 3, "an open room's three channels");
+    open.forEach((socket) => socket.disconnect());
     for (let start = 0; start < ROOMS; start += AT_ONCE) {
-      await Promise.all(Array.from({ length: Math.min(AT_ONCE, ROOMS - start) }, (_, i) => openAndCloseRoom(start + i, cookie)));
+      const batch = Array.from({ length: Math.min(AT_ONCE, ROOMS - start) }, () => openRoomOnBothNodes(cookies));
+      (await Promise.all(batch)).flat().forEach((socket) => socket.disconnect());
     }
     await waitFor(() => nodes.every((node) => node.openRooms() === 0), "every room namespace to close");
     // Unsubscribing is asynchronous; wait for Redis to agree, then compare.
-    await waitFor(async () => (await redisFootprint()).channels <= before.channels, "Redis channels back to the start", 10_000);
+    await waitFor(async () => (await redisFootprint()).shardChannels <= before.shardChannels, "Redis channels back to the start", 10_000);
     expect(await redisFootprint()).toEqual(before);
-    // The shared stream is trimmed (MAXLEN ~ 10,000), so it stays bounded too.
-    expect(Number(await probe.xLen(names.streamName))).toBeLessThanOrEqual(10_100);
   });
 });

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { createRoomsRedisAdapter } from "@/lib/server/realtime/redis-streams-adapter";
 import type { TRedisClient } from "@/lib/server/redis-client";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer, newCallSessionId } from "../../helpers/realtime-server";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
-import { connectTestRedis, isolatedAdapterNames } from "../../helpers/test-redis";
+import { isolatedAdapterNames, testRoomsAdapter } from "../../helpers/test-redis";
 import { waitFor } from "../../helpers/wait-for";
 
 const MEDIA = { audio: true, video: true };
@@ -26,9 +25,9 @@ describe("a room whose two members sit on different nodes", () => {
     database = await createTestDatabase();
     const names = isolatedAdapterNames();
     const startNode = async () => {
-      const redis = await connectTestRedis();
-      redisClients.push(redis);
-      return startRealtimeServer(database.db, { adapter: createRoomsRedisAdapter(redis, names) });
+      const { adapter, clients } = await testRoomsAdapter(names);
+      redisClients.push(...clients);
+      return startRealtimeServer(database.db, { adapter });
     };
     [nodeA, nodeB] = [await startNode(), await startNode()];
     [ada, ben] = await seedUsers(database.db, ["Ada", "Ben"]);
