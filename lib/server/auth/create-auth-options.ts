@@ -1,13 +1,15 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
+import { OAUTH_EMAIL_UNVERIFIED, signInErrorPath } from "@/lib/shared/sign-in-error";
 import type { TDbClient } from "../db/create-db-client";
 import type { TEnv } from "../env";
 import { oauthDisplayName } from "../users/oauth-display-name";
 import type { TRateLimits } from "../rate-limits/create-rate-limits";
 import { upsertOAuthUser } from "../users/upsert-oauth-user";
 import { authorizeCredentials } from "./authorize-credentials";
+import { gitHubProvider } from "./github-provider";
+import { oauthEmailVerified } from "./oauth-email-verified";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 type TAuthEnv = Pick<TEnv, "AUTH_SECRET" | "GITHUB_ID" | "GITHUB_SECRET" | "GOOGLE_ID" | "GOOGLE_SECRET">;
@@ -23,7 +25,7 @@ export function createAuthOptions(db: TDbClient, env: TAuthEnv, rateLimits: () =
     }),
   ];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+    providers.push(gitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
   }
   if (env.GOOGLE_ID && env.GOOGLE_SECRET) {
     providers.push(GoogleProvider({ clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET }));
@@ -36,15 +38,17 @@ export function createAuthOptions(db: TDbClient, env: TAuthEnv, rateLimits: () =
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (!account || account.type !== "oauth") return true;
         if (!user.email) return false;
         const duetUser = await upsertOAuthUser(db, {
           provider: account.provider,
           providerAccountId: account.providerAccountId,
           email: user.email.toLowerCase(),
+          emailVerified: oauthEmailVerified(profile),
           name: oauthDisplayName(user.name, user.email),
         });
+        if (!duetUser) return signInErrorPath(OAUTH_EMAIL_UNVERIFIED);
         // Carried into the jwt callback below, so the token names the Duet user, not the OAuth one.
         user.id = duetUser.id;
         user.name = duetUser.name;
