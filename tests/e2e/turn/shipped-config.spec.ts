@@ -40,6 +40,7 @@ test("the shipped coturn config refuses IPv6 peers that spell an internal IPv4 a
       "::a9fe:a9fe": "::169.254.169.254", // IPv4-compatible metadata service
       "::a00:100": "::10.0.1.0", // IPv4-compatible, last byte 0
       "::ffff:a9fe:a9fe": "::ffff:169.254.169.254", // IPv4-mapped
+      "::ffff:0:a9fe:a9fe": "::ffff:0:a9fe:a9fe", // IPv4-translated
       "64:ff9b::a9fe:a9fe": "64:ff9b::a9fe:a9fe", // NAT64
       "2002:a9fe:a9fe::1": "2002:a9fe:a9fe::1", // 6to4
     };
