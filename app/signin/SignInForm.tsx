@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { decodeSignInRefusal, describeSignInRefusal } from "@/lib/shared/retry-after";
+import { describeSignInError } from "@/lib/shared/sign-in-error";
 import { Field } from "../_components/Field";
 import { FormError } from "../_components/FormError";
 import { buttonClass, secondaryButtonClass } from "../_components/ui";
@@ -37,7 +37,8 @@ export function SignInForm({ returnTo, initialError, oauthProviders }: SignInFor
       return;
     }
     setSubmitting(false);
-    setError(result ? describeSignInFailure(result.error) : "Can't reach Duet. Check your connection and try again.");
+    // Too many attempts or a busy server say when to try again; an unknown email and a wrong password read alike.
+    setError(result ? describeSignInError(result.error ?? "CredentialsSignin") : "Can't reach Duet. Check your connection and try again.");
   }
 
   return (
@@ -66,10 +67,4 @@ export function SignInForm({ returnTo, initialError, oauthProviders }: SignInFor
       </p>
     </form>
   );
-}
-
-/** Too many attempts or a busy server say when to try again; otherwise one message for an unknown email and a wrong password alike. */
-function describeSignInFailure(error: string | null | undefined): string {
-  const refusal = decodeSignInRefusal(error);
-  return refusal ? describeSignInRefusal(refusal) : "That email and password don't match an account.";
 }

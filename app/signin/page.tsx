@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { decodeSignInRefusal, describeSignInRefusal } from "@/lib/shared/retry-after";
 import { safeReturnPath } from "@/lib/shared/return-path";
+import { describeSignInError } from "@/lib/shared/sign-in-error";
 import { env } from "@/lib/server/env";
 import { getSessionUser } from "@/lib/server/next/auth";
 import { cardClass } from "../_components/ui";
@@ -14,8 +14,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const returnTo = safeReturnPath(params.callbackUrl);
   if (await getSessionUser()) redirect(returnTo);
   // next-auth sends failed sign-ins back here with ?error=...: a refusal that says when, or a failed OAuth sign-in.
-  const refusal = typeof params.error === "string" ? decodeSignInRefusal(params.error) : null;
-  const oauthError = refusal ? describeSignInRefusal(refusal) : params.error && params.error !== "CredentialsSignin" ? "Sign-in failed. Try again." : null;
+  const redirectedError = typeof params.error === "string" && params.error ? describeSignInError(params.error) : null;
   return (
     <div className={`mx-auto mt-8 max-w-sm ${cardClass}`}>
       <h1 className="mb-1 text-xl font-semibold">Sign in to Duet</h1>
@@ -25,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Your account is deleted.
         </p>
       )}
-      <SignInForm returnTo={returnTo} initialError={oauthError} oauthProviders={configuredOAuthProviders()} />
+      <SignInForm returnTo={returnTo} initialError={redirectedError} oauthProviders={configuredOAuthProviders()} />
     </div>
   );
 }

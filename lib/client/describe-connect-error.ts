@@ -1,3 +1,6 @@
+import { parseHandshakeRefusal, siteOfOpenDuetAt, type THandshakeRefusal } from "@/lib/shared/handshake-refusal";
+import { describeRetryAfter } from "@/lib/shared/retry-after";
+
 /**
  * A Socket.IO `connect_error`, as socket.io-client 4.8 / engine.io-client 6.6 build it, carries
  * what the transport saw in `description` and `context`:
@@ -13,21 +16,42 @@
  */
 export type TConnectError = Error & { description?: unknown; context?: unknown };
 
-const OPEN_AT = /^Open Duet at (\S+)$/;
+export interface TConnectRefusal {
+  /** What to tell the person. */
+  message: string;
+  /** null: retrying won't help. A number: the refusal lifts by itself after this long. */
+  retryAfterMs: number | null;
+}
+
+/** Handshakes are counted per minute by default (RATE_LIMIT_HANDSHAKE_IP): the longest wait when the body is unreadable. */
+const UNKNOWN_RETRY_AFTER_MS = 60_000;
 
 /**
- * A person-facing sentence for a handshake Duet refused (401: no valid session; 403: wrong
- * origin or address), or null for anything else (network trouble, a namespace refusal).
- * Call it inside the `connect_error` listener: the polling body is gone afterwards.
+ * Why Duet refused a handshake, for a person (401: no valid session; 403: wrong origin or
+ * address; 429: too many connections from this network, and when to try again), or null for
+ * anything else (network trouble, a namespace refusal). Call it inside the `connect_error`
+ * listener: the polling body is gone afterwards.
  */
-export function describeConnectError(error: TConnectError): string | null {
+export function readConnectRefusal(error: TConnectError): TConnectRefusal | null {
   const status = httpStatus(error.description);
-  if (status === 401) return "Duet didn't recognise your session. Sign in again.";
+  if (status === 401) return { message: "Duet didn't recognise your session. Sign in again.", retryAfterMs: null };
+  if (status === 429) {
+    const retryAfterMs = refusalBody(error.context)?.retryAfterMs ?? UNKNOWN_RETRY_AFTER_MS;
+    return { message: `Too many connections from your network. Try again ${describeRetryAfter(retryAfterMs)}.`, retryAfterMs };
+  }
   if (status !== 403) return null;
-  const site = siteFromBody(error.context);
-  return site
-    ? `Duet refused the connection: open it at ${site}`
-    : "Duet refused the connection from this address. Open Duet at the address you were given.";
+  const site = siteOfOpenDuetAt(refusalBody(error.context)?.message ?? "");
+  return {
+    message: site
+      ? `Duet refused the connection: open it at ${site}`
+      : "Duet refused the connection from this address. Open Duet at the address you were given.",
+    retryAfterMs: null,
+  };
+}
+
+/** readConnectRefusal's sentence alone, or null. */
+export function describeConnectError(error: TConnectError): string | null {
+  return readConnectRefusal(error)?.message ?? null;
 }
 
 function httpStatus(description: unknown): number | null {
@@ -39,15 +63,8 @@ function httpStatus(description: unknown): number | null {
   return null;
 }
 
-/** The site URL of a `{ code: "FORBIDDEN", message: "Open Duet at <url>" }` body, if readable. */
-function siteFromBody(context: unknown): string | null {
+/** The refusal body of a refused XHR long-polling handshake, if still readable. */
+function refusalBody(context: unknown): THandshakeRefusal | null {
   if (typeof context !== "object" || context === null || !("responseText" in context)) return null;
-  try {
-    const body: unknown = JSON.parse(String(context.responseText));
-    const message = typeof body === "object" && body !== null && "message" in body ? String(body.message) : "";
-    const url = new URL(OPEN_AT.exec(message)?.[1] ?? "");
-    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null;
-  } catch {
-    return null;
-  }
+  return parseHandshakeRefusal(String(context.responseText));
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { describeConnectError } from "./describe-connect-error";
+import { readConnectRefusal } from "./describe-connect-error";
 import { connectRoomSocket, type TRoomSocket } from "./room-socket";
 
 export type TSocketStatus = "connecting" | "connected" | "reconnecting" | "replaced" | "refused";
@@ -15,6 +15,7 @@ export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; sta
     const next = connectRoomSocket(roomId);
     // Set when the server said why it is closing this connection; its disconnect then needs no guess.
     let closeExplained = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     next.on("connect", () => {
       setStatus("connected");
       setRefusal(null);
@@ -36,17 +37,20 @@ export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; sta
     });
     next.on("connect_error", (error) => {
       // Read now: a refused long-polling handshake's body is gone once this listener returns.
-      const refused = describeConnectError(error);
+      const refused = readConnectRefusal(error);
       if (refused) {
-        // A wrong address or an ended session won't fix itself by retrying.
+        // A wrong address or an ended session won't fix itself by retrying; a rate limit lifts
+        // when it says, and retrying before then would only spend more of the allowance.
         next.disconnect();
-        setRefusal(refused);
+        setRefusal(refused.message);
         setStatus("refused");
+        if (refused.retryAfterMs !== null) retry = setTimeout(() => next.connect(), refused.retryAfterMs);
       } else if (!next.active) setStatus("refused");
       else setStatus((current) => (current === "connected" ? "reconnecting" : current));
     });
     setSocket(next);
     return () => {
+      clearTimeout(retry);
       next.removeAllListeners();
       next.disconnect();
     };

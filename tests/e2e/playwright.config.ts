@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ALLOW_LOOPBACK_PEERS_ARG, CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv } from "../support/chromium";
 
 // Chromium writes crash and PulseAudio files under HOME; keep them out of the real one.
 const browserHome = mkdtempSync(path.join(tmpdir(), "duet-chromium-"));
@@ -22,20 +23,9 @@ export default defineConfig({
   use: {
     browserName: "chromium",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      env: { ...process.env, HOME: browserHome, XDG_CONFIG_HOME: browserHome },
-      args: [
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        "--allow-loopback-in-peer-connection",
-        "--autoplay-policy=no-user-gesture-required",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      executablePath: CHROMIUM_PATH,
+      env: chromiumEnv(browserHome),
+      args: [...CHROMIUM_ARGS, ALLOW_LOOPBACK_PEERS_ARG],
     },
     permissions: ["camera", "microphone", "clipboard-read", "clipboard-write"],
     viewport: { width: 1280, height: 800 },

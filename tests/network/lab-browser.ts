@@ -1,9 +1,9 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv } from "../support/chromium";
 import { recordPeerConnections } from "./lab-probe";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PASSWORD = "a long enough password";
 
 /**
@@ -16,24 +16,13 @@ export async function launchBrowserIn(ns: string, dir: string, origins: string[]
   const home = path.join(dir, `home-${ns}`);
   mkdirSync(home, { recursive: true });
   const wrapper = path.join(dir, `chromium-${ns}.sh`);
-  writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${ns} ${CHROMIUM} "$@"\n`);
+  writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${ns} ${CHROMIUM_PATH} "$@"\n`);
   chmodSync(wrapper, 0o755);
   return chromium.launch({
     executablePath: wrapper,
-    // Chromium writes crash and PulseAudio files under HOME.
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home },
-    args: [
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--autoplay-policy=no-user-gesture-required",
-      `--unsafely-treat-insecure-origin-as-secure=${origins.join(",")}`,
-    ],
+    env: chromiumEnv(home),
+    // Lab addresses are not loopback, so no ALLOW_LOOPBACK_PEERS_ARG.
+    args: [...CHROMIUM_ARGS, `--unsafely-treat-insecure-origin-as-secure=${origins.join(",")}`],
   });
 }
 

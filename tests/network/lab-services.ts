@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { coturnArgs, coturnRunSettings, TEST_COTURN_SETTINGS } from "../support/coturn-settings";
 import { SERVER_IP, SERVER_NS } from "./lab-topology";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -58,24 +59,11 @@ export interface LabCoturn {
 export async function startLabCoturn(dir: string): Promise<LabCoturn> {
   const secret = randomBytes(24).toString("base64url");
   const settings = [
-    `listening-ip=${SERVER_IP}`,
-    `relay-ip=${SERVER_IP}`,
-    `listening-port=${TURN_PORT}`,
-    "min-port=49152",
-    "max-port=49407",
-    "use-auth-secret",
-    `static-auth-secret=${secret}`,
-    "realm=duet.lab",
-    `userdb=${path.join(dir, "turndb.sqlite")}`,
-    `pidfile=${path.join(dir, "turnserver.pid")}`,
-    "log-file=stdout",
-    "no-cli",
-    "no-tls",
-    "no-dtls",
-    "fingerprint",
+    ...coturnRunSettings({ ip: SERVER_IP, port: TURN_PORT, relayPorts: { min: 49152, max: 49407 }, secret, realm: "duet.lab", dir }),
+    ...TEST_COTURN_SETTINGS,
     ...(process.env.LAB_COTURN_VERBOSE ? ["verbose"] : []),
   ];
-  const child = spawnInServerNs(["turnserver", "-n", ...settings.map((setting) => `--${setting}`)], process.env, path.join(dir, "coturn.log"));
+  const child = spawnInServerNs(["turnserver", ...coturnArgs(settings)], process.env, path.join(dir, "coturn.log"));
   await waitInServerNs(["stun", SERVER_IP, String(TURN_PORT), "10000"], child, "coturn");
   const base = `${SERVER_IP}:${TURN_PORT}`;
   return {

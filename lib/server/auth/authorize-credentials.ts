@@ -1,5 +1,5 @@
 import { isAppError } from "@/lib/shared/errors";
-import { encodeSignInRefusal } from "@/lib/shared/retry-after";
+import { encodeSignInRefusal } from "@/lib/shared/sign-in-error";
 import { ZSignInInput, type TPublicUser } from "@/lib/shared/user";
 import type { TDbClient } from "../db/create-db-client";
 import { clientIpOf } from "../http/client-ip";

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
+import { OAUTH_EMAIL_UNVERIFIED, signInErrorPath } from "@/lib/shared/sign-in-error";
 import type { TDbClient } from "../db/create-db-client";
 import type { TEnv } from "../env";
 import { oauthDisplayName } from "../users/oauth-display-name";
@@ -10,6 +10,8 @@ import { upsertOAuthUser } from "../users/upsert-oauth-user";
 import type { TLogger } from "../logger";
 import { endAuthSession, isAuthSessionActive, startAuthSession } from "./auth-sessions";
 import { authorizeCredentials } from "./authorize-credentials";
+import { gitHubProvider } from "./github-provider";
+import { oauthEmailVerified } from "./oauth-email-verified";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 /** The session a JWT names was ended (signed out, password changed, account deleted). */
@@ -38,7 +40,7 @@ export function createAuthOptions(db: TDbClient, env: TAuthEnv, rateLimits: () =
     }),
   ];
   if (env.GITHUB_ID && env.GITHUB_SECRET) {
-    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+    providers.push(gitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
   }
   if (env.GOOGLE_ID && env.GOOGLE_SECRET) {
     providers.push(GoogleProvider({ clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET }));
@@ -65,15 +67,17 @@ export function createAuthOptions(db: TDbClient, env: TAuthEnv, rateLimits: () =
       debug: () => {},
     },
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (!account || account.type !== "oauth") return true;
         if (!user.email) return false;
         const duetUser = await upsertOAuthUser(db, {
           provider: account.provider,
           providerAccountId: account.providerAccountId,
           email: user.email.toLowerCase(),
+          emailVerified: oauthEmailVerified(profile),
           name: oauthDisplayName(user.name, user.email),
         });
+        if (!duetUser) return signInErrorPath(OAUTH_EMAIL_UNVERIFIED);
         // Carried into the jwt callback below, so the token names the Duet user, not the OAuth one.
         user.id = duetUser.id;
         user.name = duetUser.name;

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { isAppError } from "@/lib/shared/errors";
+import { encodeHandshakeRefusal, openDuetAtMessage, type THandshakeRefusal } from "@/lib/shared/handshake-refusal";
 import { isAuthSessionActive } from "../auth/auth-sessions";
 import { readSessionUser, type TSessionUser } from "../auth/session-cookie";
 import { clientIp } from "../http/client-ip";
@@ -7,11 +8,8 @@ import type { AuthenticatedRequest, RealtimeDeps } from "./types";
 
 type EngineMiddleware = (req: AuthenticatedRequest, res: ServerResponse, next: (error?: Error) => void) => void;
 
-interface Refusal {
+interface Refusal extends THandshakeRefusal {
   status: number;
-  code: string;
-  message: string;
-  retryAfterMs?: number;
 }
 
 /**
@@ -77,16 +75,17 @@ export function createHandshakeAuth(deps: RealtimeDeps): EngineMiddleware {
 export function createOriginCheck({ siteUrl, originPolicy = "site-url", trustProxy = false }: RealtimeDeps) {
   const site = new URL(siteUrl);
   const forbidden = (message: string): Refusal => ({ status: 403, code: "FORBIDDEN", message });
+  const openDuetAt = openDuetAtMessage(site.origin);
   return (headers: IncomingHttpHeaders): Refusal | null => {
     const origin = headers.origin;
     const requestHost = hostOf(headers, trustProxy);
     if (origin === undefined) {
       if (originPolicy === "same-host" || requestHost === undefined) return null;
-      return normalHost(site.protocol, requestHost) === site.host ? null : forbidden(`Open Duet at ${site.origin}`);
+      return normalHost(site.protocol, requestHost) === site.host ? null : forbidden(openDuetAt);
     }
     if (origin === site.origin) return null;
     if (originPolicy === "same-host" && requestHost !== undefined && sameHost(origin, requestHost)) return null;
-    return forbidden(originPolicy === "site-url" ? `Open Duet at ${site.origin}` : "Origin not allowed");
+    return forbidden(originPolicy === "site-url" ? openDuetAt : "Origin not allowed");
   };
 }
 
@@ -115,8 +114,8 @@ function normalHost(protocol: string, host: string): string | null {
   }
 }
 
-function refuse(res: ServerResponse, { status, code, message, retryAfterMs }: Refusal): void {
-  const retryAfter = retryAfterMs === undefined ? {} : { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) };
+function refuse(res: ServerResponse, { status, ...refusal }: Refusal): void {
+  const retryAfter = refusal.retryAfterMs === undefined ? {} : { "Retry-After": String(Math.ceil(refusal.retryAfterMs / 1000)) };
   res.writeHead(status, { "Content-Type": "application/json", ...retryAfter });
-  res.end(JSON.stringify({ code, message, ...(retryAfterMs !== undefined && { retryAfterMs }) }));
+  res.end(encodeHandshakeRefusal(refusal));
 }

@@ -1,7 +1,7 @@
 import { expect, test } from "../support/test";
 import { startDuet, type DuetProcess } from "../support/duet-process";
 import { freePort } from "../support/free-port";
-import { goto, newPerson, signUpThroughApi } from "../support/people";
+import { createRoomThroughApi, goto, newPerson, signUpThroughApi } from "../support/people";
 
 // Low limits, so each is reached in a few requests. Every request here comes from 127.0.0.1.
 const LIMITS = {
@@ -117,4 +117,30 @@ test("behind a trusted proxy, counts each forwarded client address on its own", 
   expect((await signUp(proxied.url, 1, from("203.0.113.1"))).status).toBe(201);
   expect((await signUp(proxied.url, 2, from("203.0.113.1"))).status).toBe(429);
   expect((await signUp(proxied.url, 3, from("203.0.113.2"))).status).toBe(201);
+});
+
+test("refuses realtime connections beyond the limit, and the room says when to try again and then reconnects", async ({ browser }) => {
+  // One handshake per 10 s: the first opening of the room connects, a reload within the window
+  // is refused (over WebSocket, then over long-polling, whose body the page reads).
+  const handshakes = await startDuet({ port: await freePort(), env: { RATE_LIMIT_HANDSHAKE_IP: "1/10s" } });
+  const host = await newPerson(browser, "Host", handshakes.url);
+  try {
+    await signUpThroughApi(host);
+    const roomId = await createRoomThroughApi(host, "Busy room");
+    const joinCall = host.page.getByRole("button", { name: "Join call" });
+    await goto(host.page, `/rooms/${roomId}`);
+    await expect(joinCall).toBeEnabled();
+
+    await goto(host.page, `/rooms/${roomId}`);
+    await expect(host.page.getByRole("alert").filter({ hasText: "Too many connections" })).toHaveText(
+      /^Too many connections from your network\. Try again in (\d+ seconds?|1 minute)\.$/,
+    );
+    await expect(joinCall).toBeDisabled();
+    // The page tries again when the window ends, without a reload.
+    await expect(joinCall).toBeEnabled({ timeout: 15_000 });
+    await expect(host.page.getByText("Too many connections")).toHaveCount(0);
+  } finally {
+    await host.context.close();
+    await handshakes.stop();
+  }
 });

@@ -3,6 +3,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { coturnArgs, coturnRunSettings, TEST_COTURN_SETTINGS } from "../../support/coturn-settings";
 import { stopProcess } from "./duet-process";
 import { freePort } from "./free-port";
 import { stunBinding } from "./stun";
@@ -62,23 +63,11 @@ export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> 
   if (port >= minPort && port <= minPort + RELAY_PORTS) minPort = port + 1;
   const maxPort = Math.min(minPort + RELAY_PORTS, 65_535);
   const secret = randomBytes(24).toString("base64url");
-  const local = [
-    "listening-ip=127.0.0.1",
-    "relay-ip=127.0.0.1",
-    `listening-port=${port}`,
-    `min-port=${minPort}`,
-    `max-port=${maxPort}`,
-    `static-auth-secret=${secret}`,
-    "realm=duet.test",
-    `userdb=${path.join(dir, "turndb.sqlite")}`,
-    `pidfile=${path.join(dir, "turnserver.pid")}`,
-    "log-file=stdout",
-    // No certificate here; TLS is the one part of a shipped config a loopback test cannot use.
-    "no-tls",
-  ];
+  const run = coturnRunSettings({ ip: "127.0.0.1", port, relayPorts: { min: minPort, max: maxPort }, secret, realm: "duet.test", dir });
   const args = options.configFile
-    ? ["-c", writeTestCopy(options.configFile, options.drop, [...local, ...(options.add ?? [])], dir)]
-    : ["-n", ...[...local, "use-auth-secret", "allow-loopback-peers", "no-cli", "no-dtls", "fingerprint"].map((setting) => `--${setting}`)];
+    ? // No certificate here; TLS is the one part of a shipped config a loopback test cannot use.
+      ["-c", writeTestCopy(options.configFile, options.drop, [...run, "no-tls", ...(options.add ?? [])], dir)]
+    : coturnArgs([...run, ...TEST_COTURN_SETTINGS, "allow-loopback-peers"]);
 
   const child = spawn(TURNSERVER, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

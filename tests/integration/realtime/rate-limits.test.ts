@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readConnectRefusal, type TConnectError, type TConnectRefusal } from "@/lib/client/describe-connect-error";
 import { REALTIME_PATH } from "@/lib/shared/realtime-events";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
@@ -95,7 +96,7 @@ describe("abuse limits on the realtime server", () => {
     await waitFor(() => relayed.length === 9, "the 9 candidates within the allowance (after call:join) to arrive");
   });
 
-  it("refuses a flood of handshakes from one address with 429 and a JSON body saying when", async () => {
+  it("refuses a flood of handshakes from one address with 429, and the room page says when to try again", async () => {
     const server = await start({ RATE_LIMIT_HANDSHAKE_IP: "5/1m" });
     const cookie = await sessionCookie(database.db, ada);
     const handshake = () => fetch(`${server.url}${REALTIME_PATH}/?EIO=4&transport=polling`, { headers: { origin: TEST_SITE_URL, cookie } });
@@ -104,7 +105,12 @@ describe("abuse limits on the realtime server", () => {
     const refusedResponse = responses.find((response) => response.status === 429)!;
     expect(Number(refusedResponse.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await refusedResponse.json()).toEqual({ code: "RATE_LIMITED", message: expect.stringMatching(/^Too many connections from your network\. Try again in \d+ (seconds?|minutes?)\.$/), retryAfterMs: expect.any(Number) });
-    await refusal(server.client(room.id, { cookie, transport: "polling" }));
+    // What the room page reads from such a refusal (inside connect_error, while the body is there).
+    const refused = server.client(room.id, { cookie, transport: "polling" });
+    let read: TConnectRefusal | null = null;
+    refused.once("connect_error", (error) => (read = readConnectRefusal(error as TConnectError)));
+    await refusal(refused);
+    expect(read).toEqual({ message: expect.stringMatching(/^Too many connections from your network\. Try again in \d+ (seconds?|minute)\.$/), retryAfterMs: expect.any(Number) });
     await Promise.all(responses.filter((response) => !response.bodyUsed).map((response) => response.text()));
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { BlockList, isIP } from "node:net";
 import path from "node:path";
+import { inCoturn46Range, inSpan, parsePeerRange } from "./coturn-peer-ranges";
 
 const CONFIG_PATH = path.resolve(__dirname, "../../../deploy/coturn/turnserver.conf");
 
@@ -35,18 +35,19 @@ const single = (key: string) => {
 };
 const integer = (key: string) => Number.parseInt(single(key) ?? "", 10);
 
-/** denied-peer-ip values as coturn reads them: `first-last` or one address, IPv4 and IPv6 apart. */
-function deniedPeers(): { v4: BlockList; v6: BlockList } {
-  const lists = { v4: new BlockList(), v6: new BlockList() };
-  for (const value of valuesOf("denied-peer-ip")) {
-    const [first = "", last = first] = (value ?? "").split("-");
-    const family = isIP(first);
-    if (family === 0 || isIP(last) !== family) throw new Error(`denied-peer-ip=${value} is not an address or range`);
-    const type = family === 4 ? "ipv4" : "ipv6";
-    lists[family === 4 ? "v4" : "v6"].addRange(first, last, type);
-  }
-  return lists;
+const deniedRanges = () => valuesOf("denied-peer-ip").map((value) => parsePeerRange(value ?? ""));
+
+/**
+ * The denied ranges holding `address`, checked both ways: as coturn 4.5/4.6 compares (what
+ * Debian and Ubuntu ship) and as the ranges read (what coturn 4.16+ compares). The config must
+ * work under both.
+ */
+function denial(address: string): { address: string; coturn46: boolean; span: boolean } {
+  const ranges = deniedRanges();
+  return { address, coturn46: ranges.some((range) => inCoturn46Range(range, address)), span: ranges.some((range) => inSpan(range, address)) };
 }
+const denied = (address: string) => ({ address, coturn46: true, span: true });
+const relayed = (address: string) => ({ address, coturn46: false, span: false });
 
 describe("the shipped coturn config (deploy/coturn/turnserver.conf)", () => {
   it("is made only of options, with no option left without its value", () => {
@@ -57,7 +58,6 @@ describe("the shipped coturn config (deploy/coturn/turnserver.conf)", () => {
   });
 
   it("denies relaying to loopback, private, link-local and metadata ranges", () => {
-    const { v4 } = deniedPeers();
     const internal = [
       "127.0.0.1", "127.255.255.254", // loopback
       "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.254", "192.168.0.1", "192.168.255.255", // private
@@ -66,17 +66,23 @@ describe("the shipped coturn config (deploy/coturn/turnserver.conf)", () => {
       "0.0.0.0", "0.1.2.3", // "this network"
       "224.0.0.1", "239.255.255.250", "255.255.255.255", "240.0.0.1", // multicast, reserved, broadcast
     ];
-    for (const address of internal) expect({ address, denied: v4.check(address, "ipv4") }).toEqual({ address, denied: true });
+    for (const address of internal) expect(denial(address)).toEqual(denied(address));
   });
 
-  it("denies the IPv6 loopback, link-local, unique-local and IPv4-mapped ranges", () => {
-    const { v6 } = deniedPeers();
-    const internal = [
-      "::1", "fe80::1", "febf::1", "fc00::1", "fd12:3456::1", "ff02::1",
-      "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", // IPv4-mapped: the IPv4 ranges by another name
-      "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", // NAT64 to the metadata service and to loopback
+  it("denies the IPv6 loopback, link-local, site-local, unique-local and multicast ranges", () => {
+    for (const address of ["::1", "fe80::1", "febf::1", "fec0::1", "fc00::1", "fd12:3456::1", "ff02::1"]) expect(denial(address)).toEqual(denied(address));
+  });
+
+  it("denies the IPv4 ranges spelled as IPv6: IPv4-compatible, -mapped and -translated, NAT64 and 6to4", () => {
+    const embedded = [
+      "::7f00:1", "::a9fe:a9fe", "::10.0.0.1", "::192.168.1.1", // IPv4-compatible ::/96
+      "::a00:100", "::a00:0", "::a01:0", "::b00:0", "::1:0", "::100", // ...including those ending in zero bytes
+      "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", // IPv4-mapped ::ffff:0:0/96
+      "::ffff:0:7f00:1", "::ffff:0:a9fe:a9fe", // IPv4-translated ::ffff:0:0:0/96
+      "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "64:ff9b:1::a9fe:a9fe", // NAT64
+      "2002:a9fe:a9fe::1", "2002:7f00:1::", "2002:a00:1::1", // 6to4 of the metadata service, loopback, 10.0.0.1
     ];
-    for (const address of internal) expect({ address, denied: v6.check(address, "ipv6") }).toEqual({ address, denied: true });
+    for (const address of embedded) expect(denial(address)).toEqual(denied(address));
   });
 
   it("never ends a denied range at an unspecified address, which coturn 4.6 takes to mean every peer", () => {
@@ -87,14 +93,19 @@ describe("the shipped coturn config (deploy/coturn/turnserver.conf)", () => {
     expect(denyingEveryone).toEqual([]);
   });
 
-  it("still relays to public addresses, so calls through it work", () => {
-    const { v4, v6 } = deniedPeers();
-    for (const address of ["1.1.1.1", "8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "11.0.0.1"]) {
-      expect({ address, denied: v4.check(address, "ipv4") }).toEqual({ address, denied: false });
-    }
-    for (const address of ["2606:4700:4700::1111", "2a00:1450:4001::1"]) {
-      expect({ address, denied: v6.check(address, "ipv6") }).toEqual({ address, denied: false });
-    }
+  it("still relays to public addresses, IPv4 and IPv6, so calls through it work", () => {
+    // A range starting at "::" would fail this in coturn 4.6: it takes in every IPv4 peer.
+    const public4 = ["1.1.1.1", "8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "11.0.0.1", "223.255.255.254"];
+    const public6 = ["2606:4700:4700::1111", "2a00:1450:4001::1", "2001:4860:4860::8888", "2003::1", "1::1", "::1:0:0:1"];
+    for (const address of [...public4, ...public6]) expect(denial(address)).toEqual(relayed(address));
+  });
+
+  it("models coturn 4.6's range check with the quirks measured on it", () => {
+    // Measured on coturn 4.6.1: "::-::ffff:ffff" refused 127.0.0.1 despite allow-loopback-peers;
+    // "::1-::ffff:ffff" refused ::7f00:1 but relayed to ::a00:0, ::a00:100 and ::7f00:100.
+    expect(inCoturn46Range(parsePeerRange("::-::ffff:ffff"), "127.0.0.1")).toBe(true);
+    for (const address of ["::a00:0", "::a00:100", "::7f00:100"]) expect(inCoturn46Range(parsePeerRange("::1-::ffff:ffff"), address)).toBe(false);
+    expect(inCoturn46Range(parsePeerRange("::1-::ffff:ffff"), "::7f00:1")).toBe(true);
   });
 
   it("never allows loopback peers and makes no exceptions to the denied ranges", () => {

@@ -1,0 +1,30 @@
+/**
+ * How every Duet browser test runs Chromium, shared by the e2e suite (playwright.config.ts) and
+ * the network lab (tests/network/lab-browser.ts): Debian's package, never a downloaded one.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * A fake camera and microphone, granted without a prompt; remote media plays without a click;
+ * and nothing that would reach past the machine or cost CPU a test does not need (GPU, QUIC,
+ * first-run, background updates and sync).
+ */
+export const CHROMIUM_ARGS = [
+  "--use-fake-device-for-media-stream",
+  "--use-fake-ui-for-media-stream",
+  "--autoplay-policy=no-user-gesture-required",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Only where both peers are on loopback: Chromium otherwise leaves 127.0.0.1 out of ICE. */
+export const ALLOW_LOOPBACK_PEERS_ARG = "--allow-loopback-in-peer-connection";
+
+/** Chromium writes crash and PulseAudio files under HOME: point it at a directory of the test's own. */
+export function chromiumEnv(home: string): NodeJS.ProcessEnv {
+  return { ...process.env, HOME: home, XDG_CONFIG_HOME: home };
+}
