@@ -19,10 +19,8 @@ const shared = {
   transform,
   moduleNameMapper: {
     "^@/(.*)$": "<rootDir>/$1",
-    // Tests run outside React's server environment, like server.ts does.
-    "^server-only$": "<rootDir>/node_modules/server-only/empty.js",
   },
-  testPathIgnorePatterns: ["/node_modules/", "/.next/"],
+  testPathIgnorePatterns: ["/node_modules/", "/.next/", "/dist/"],
 };
 
 /** @type {import('jest').Config} */

@@ -1,16 +1,23 @@
 import { createClient } from "redis";
 import type { TLogger } from "./logger";
-import { processSingleton } from "./process-singleton";
 
 export type TRedisClient = ReturnType<typeof createClient>;
 
+const clients = new Map<string, TRedisClient>();
+
+function clientFor(key: string, url: string, logger?: TLogger): TRedisClient {
+  let client = clients.get(key);
+  if (!client) clients.set(key, (client = connectInBackground(url, logger)));
+  return client;
+}
+
 /**
- * One Redis client per process, shared by server.ts's Socket.IO adapter and Next's bundled
- * route handlers such as /api/ready. It connects in the background and keeps reconnecting:
- * an unreachable Redis makes the node not ready (503), not a crash loop.
+ * One Redis client per process, shared by the Socket.IO adapter, the rate limits and /api/ready.
+ * It connects in the background and keeps reconnecting: an unreachable Redis makes the node not
+ * ready (503), not a crash loop.
  */
 export function getRedisClient(url: string, logger?: TLogger): TRedisClient {
-  return processSingleton(`redis:${url}`, () => connectInBackground(url, logger));
+  return clientFor(`commands:${url}`, url, logger);
 }
 
 /**
@@ -18,7 +25,7 @@ export function getRedisClient(url: string, logger?: TLogger): TRedisClient {
  * subscriber mode can run no other command.
  */
 export function getRedisSubscriber(url: string, logger?: TLogger): TRedisClient {
-  return processSingleton(`redis-subscriber:${url}`, () => connectInBackground(url, logger));
+  return clientFor(`subscriber:${url}`, url, logger);
 }
 
 function connectInBackground(url: string, logger?: TLogger): TRedisClient {

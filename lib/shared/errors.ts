@@ -23,16 +23,7 @@ export interface TAppErrorBody {
   retryAfterMs?: number;
 }
 
-/**
- * Marks an AppError across module copies: server.ts and Next's bundle each load this file, so an
- * error thrown by an object one copy created (the process-wide rate limits, the hashing gate)
- * is not an `instanceof` the other copy's class.
- */
-const APP_ERROR = Symbol.for("duet.app-error");
-
 export class AppError extends Error {
-  readonly [APP_ERROR] = true;
-
   constructor(
     readonly code: TErrorCode,
     message: string,
@@ -57,6 +48,7 @@ export class AppError extends Error {
   }
 }
 
+/** Server code has one AppError class per process (next.config.js), so `instanceof` is the whole test. */
 export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError || (typeof error === "object" && error !== null && APP_ERROR in error);
+  return error instanceof AppError;
 }

@@ -1,8 +1,20 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { TDatabaseProvider } from "../../lib/server/db/database-url";
 
-// Paths are anchored to this file, not to the cwd, so the scripts work from any directory.
-export const REPO_ROOT = path.resolve(__dirname, "../..");
+/**
+ * The nearest folder above this file with a package.json: the repository when run from source,
+ * the production tree when compiled into its dist/scripts/lib/. Anchored to this file, not to
+ * the cwd, so the scripts work from any directory.
+ */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (dir === path.dirname(dir)) throw new Error(`No package.json above ${from}`);
+  }
+}
+
+export const REPO_ROOT = findProjectRoot(__dirname);
 export const PRISMA_DIR = path.join(REPO_ROOT, "prisma");
 /** The provider-neutral model everyone edits. */
 export const SOURCE_SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");

@@ -4,21 +4,20 @@ import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { coturnArgs, coturnRunSettings, TEST_COTURN_SETTINGS } from "../support/coturn-settings";
+import { MIGRATE_SCRIPT, SERVER_SCRIPT } from "../support/production-tree";
 import { SERVER_IP, SERVER_NS } from "./lab-topology";
 
 const ROOT = path.resolve(__dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const execFileAsync = promisify(execFile);
 export const TURN_PORT = 3478;
 
 /**
- * Starts a long-running process inside the server namespace. `node --import tsx` rather than the
- * tsx CLI: one process, so SIGKILL to its pid really kills the server (the CLI would leave its
- * child running). `ip netns exec` execs the command, so the pid is the server's own.
+ * Starts a long-running process inside the server namespace. `ip netns exec` execs the command,
+ * so the pid is the server's own and SIGKILL to it really kills the server.
  */
-function spawnInServerNs(args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+function spawnInServerNs(args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = ROOT): ChildProcess {
   const log = createWriteStream(logFile, { flags: "a" });
-  const child = spawn("ip", ["netns", "exec", SERVER_NS, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("ip", ["netns", "exec", SERVER_NS, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   return child;
@@ -85,11 +84,12 @@ export interface LabDuet {
 }
 
 /**
- * A production Duet (the `next build` output + server.ts) on the internet segment, its SQLite
- * database migrated first as an operator would. `ice` is its STUN_URLS/TURN_URLS/TURN_SECRET;
- * STUN_URLS is always set (an empty string means none) so no public server is ever configured.
+ * A production Duet (plain `node` in a copy of the production tree, `tree`) on the internet
+ * segment, its SQLite database migrated first as the Docker image does. `ice` is its
+ * STUN_URLS/TURN_URLS/TURN_SECRET; STUN_URLS is always set (an empty string means none) so no
+ * public server is ever configured.
  */
-export async function startLabDuet({ port, dir, ice }: { port: number; dir: string; ice: { STUN_URLS: string; TURN_URLS?: string; TURN_SECRET?: string } }): Promise<LabDuet> {
+export async function startLabDuet({ port, dir, tree, ice }: { port: number; dir: string; tree: string; ice: { STUN_URLS: string; TURN_URLS?: string; TURN_SECRET?: string } }): Promise<LabDuet> {
   mkdirSync(dir, { recursive: true });
   const url = `http://${SERVER_IP}:${port}`;
   const logFile = path.join(dir, "duet.log");
@@ -105,12 +105,12 @@ export async function startLabDuet({ port, dir, ice }: { port: number; dir: stri
     TURN_URLS: "",
     ...ice,
   };
-  const migrate = spawnSync(TSX, ["scripts/db-migrate.ts"], { cwd: ROOT, env, encoding: "utf8" });
+  const migrate = spawnSync(process.execPath, [MIGRATE_SCRIPT], { cwd: tree, env, encoding: "utf8" });
   if (migrate.status !== 0) throw new Error(`db:migrate failed: ${migrate.stderr || migrate.stdout}`);
 
   let child: ChildProcess | null = null;
   const start = async (): Promise<number> => {
-    child = spawnInServerNs(["node", "--import", "tsx", "server.ts"], env, logFile);
+    child = spawnInServerNs([process.execPath, SERVER_SCRIPT], env, logFile, tree);
     return waitInServerNs(["http", `${url}/api/health`, "60000"], child, `Duet (${url}, log ${logFile})`);
   };
   await start();

@@ -5,7 +5,7 @@
  * row behaved as expected. Run as root, as `node --import tsx` rather than through the tsx CLI:
  * the CLI SIGKILLs its child when the child's event loop (busy in a spawnSync) does not confirm
  * a relayed SIGINT within 30 ms, which would leave the lab behind.
- *   --no-build        reuse the existing .next build
+ *   --no-build        reuse the existing build (its production tree, .next/standalone)
  *   --rows=a,b        run only these rows
  *   LAB_COTURN_VERBOSE=1  coturn logs every session (in the kept log directory)
  */
@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
+import { copyProductionTree, type ProductionTree } from "../support/production-tree";
 import { createRoom, enterRoom, launchBrowserIn, signedInPerson } from "./lab-browser";
 import { assertLabPrerequisites } from "./lab-shell";
 import { startLabCoturn, startLabDuet, type LabCoturn, type LabDuet } from "./lab-services";
@@ -31,6 +32,7 @@ let dir = "";
 const browsers = new Set<Browser>();
 const duets = new Map<IceConfig, LabDuet>();
 let coturn: LabCoturn | null = null;
+let productionTree: ProductionTree | null = null;
 
 /** One Duet per ICE configuration, started when a row first needs it and kept for later rows. */
 async function duetFor(ice: IceConfig): Promise<LabDuet> {
@@ -41,7 +43,8 @@ async function duetFor(ice: IceConfig): Promise<LabDuet> {
     ice === "stun"
       ? { STUN_URLS: coturn.stunUrl }
       : { STUN_URLS: coturn.stunUrl, TURN_URLS: `${coturn.turnUrls.udp},${coturn.turnUrls.tcp}`, TURN_SECRET: coturn.secret };
-  const duet = await startLabDuet({ port: DUET_PORTS[ice], dir: path.join(dir, `duet-${ice.replace("+", "-")}`), ice: servers });
+  if (!productionTree) throw new Error("the production tree was not copied");
+  const duet = await startLabDuet({ port: DUET_PORTS[ice], dir: path.join(dir, `duet-${ice.replace("+", "-")}`), tree: productionTree.dir, ice: servers });
   duets.set(ice, duet);
   return duet;
 }
@@ -104,6 +107,7 @@ function teardown(keepDir: boolean): Promise<void> {
     await Promise.all([...duets.values()].map((duet) => duet.stop().catch(() => undefined)));
     await coturn?.stop().catch(() => undefined);
     removeLab();
+    productionTree?.remove();
     if (!dir) return;
     if (keepDir) console.log(`Logs kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -123,6 +127,7 @@ async function main(): Promise<{ code: number; matrix: string }> {
     if (build.status !== 0) throw new Error("npm run build failed");
   }
   dir = mkdtempSync(path.join(tmpdir(), "duetlab-"));
+  productionTree = copyProductionTree();
   removeLab();
   createInternet();
   coturn = await startLabCoturn(dir);

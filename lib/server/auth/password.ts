@@ -1,5 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-import { processSingleton } from "../process-singleton";
 import { createConcurrencyGate, type ConcurrencyGateOptions, type TConcurrencyGate } from "./concurrency-gate";
 
 // OWASP's first argon2id configuration: 19 MiB, 2 iterations, 1 lane.
@@ -17,10 +16,9 @@ interface TGateSlot {
 /**
  * Every argon2 hash and verification in the process passes one gate: each holds 19 MiB while it
  * runs, so a flood of sign-ins would otherwise grow memory with the flood (up to libuv's thread
- * pool at a time, with every waiting request's state on top). It lives on globalThis because
- * Next's bundle and server.ts each load this module.
+ * pool at a time, with every waiting request's state on top).
  */
-const slot = processSingleton<TGateSlot>("argon2-gate", () => ({ gate: createConcurrencyGate(DEFAULT_PASSWORD_GATE) }));
+const slot: TGateSlot = { gate: createConcurrencyGate(DEFAULT_PASSWORD_GATE) };
 
 /** Sets the gate from the environment (server.ts), or removes it (null; the benchmark's baseline). */
 export function configurePasswordGate(options: ConcurrencyGateOptions | null): void {

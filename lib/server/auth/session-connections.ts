@@ -1,13 +1,11 @@
-import { processSingleton } from "../process-singleton";
-
 type TCloseConnections = (sessionIds: string[]) => void;
 
 /**
  * Who closes the live room connections of sessions that just ended. server.ts installs the
- * realtime server's; route handlers (Next's bundle) reach it through this process-wide slot.
+ * realtime server's; route handlers call it (one module instance per process: next.config.js).
  * Without a realtime server (a test, a script) there are no connections to close.
  */
-const slot = processSingleton<{ close: TCloseConnections }>("session-connections", () => ({ close: () => {} }));
+const slot: { close: TCloseConnections } = { close: () => {} };
 
 export function installSessionConnectionCloser(close: TCloseConnections): void {
   slot.close = close;

@@ -1,7 +1,10 @@
-import { processSingleton } from "../process-singleton";
 import { createDbClient, type TDbClient } from "./create-db-client";
+
+const clients = new Map<string, TDbClient>();
 
 /** One client per database URL for the whole process (and, for SQLite, one connection to the file). */
 export function getDbClient(databaseUrl: string): TDbClient {
-  return processSingleton(`db:${databaseUrl}`, () => createDbClient(databaseUrl));
+  let client = clients.get(databaseUrl);
+  if (!client) clients.set(databaseUrl, (client = createDbClient(databaseUrl)));
+  return client;
 }

@@ -1,4 +1,3 @@
-import "server-only";
 import { NextResponse } from "next/server";
 import { toErrorBody } from "@/lib/shared/ack";
 import { AppError, ERROR_CODES, isAppError } from "@/lib/shared/errors";

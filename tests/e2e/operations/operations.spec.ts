@@ -4,15 +4,14 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { createDbClient } from "../../../lib/server/db/create-db-client";
 import { apiCreateRoom, apiSignUp } from "../support/api-session";
-import { startDuet } from "../support/duet-process";
+import { SERVER_SCRIPT } from "../../support/production-tree";
+import { productionTreeDir, startDuet } from "../support/duet-process";
 import { freePort } from "../support/free-port";
 import { connectToRoom } from "../support/room-socket";
 
-const ROOT = path.resolve(__dirname, "../../..");
-
 test("a bad environment value stops start-up with one line naming the variable", () => {
-  const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["server.ts"], {
-    cwd: ROOT,
+  const result = spawnSync(process.execPath, [SERVER_SCRIPT], {
+    cwd: productionTreeDir(),
     env: { ...process.env, NODE_ENV: "production", PORT: "eighty" },
     encoding: "utf8",
     timeout: 30_000,

@@ -3,9 +3,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as pause } from "node:timers/promises";
+import { MIGRATE_SCRIPT, SERVER_SCRIPT } from "../../support/production-tree";
 
-const ROOT = path.resolve(__dirname, "../../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+/** The copy of the production tree that global-setup made for this run. */
+export function productionTreeDir(): string {
+  const dir = process.env.DUET_E2E_TREE;
+  if (!dir) throw new Error("DUET_E2E_TREE is not set: the e2e global setup copies the production tree");
+  return dir;
+}
 
 export interface DuetProcess {
   url: string;
@@ -28,8 +33,9 @@ export interface StartDuetOptions {
 }
 
 /**
- * A production Duet (`next build` output + server.ts) on a fresh embedded database (unless
- * env.DATABASE_URL says otherwise), started the way an operator starts it: migrate, then serve.
+ * A production Duet on a fresh embedded database (unless env.DATABASE_URL says otherwise),
+ * started the way the Docker image starts it: from the production tree, plain `node`, migrate
+ * then serve.
  */
 export async function startDuet({ port, env = {}, migrate: runMigrations = true }: StartDuetOptions): Promise<DuetProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "duet-e2e-"));
@@ -56,14 +62,12 @@ export async function startDuet({ port, env = {}, migrate: runMigrations = true 
     ...env,
   };
   if (runMigrations) {
-    const migrate = spawnSync(TSX, ["scripts/db-migrate.ts"], { cwd: ROOT, env: processEnv, encoding: "utf8" });
+    const migrate = spawnSync(process.execPath, [MIGRATE_SCRIPT], { cwd: productionTreeDir(), env: processEnv, encoding: "utf8" });
     if (migrate.status !== 0) throw new Error(`db:migrate failed: ${migrate.stderr || migrate.stdout}`);
   }
 
   const serve = async () => {
-    // Node itself with tsx's loader, not the tsx CLI: the CLI runs the server in a child process,
-    // which a SIGKILL of the CLI would leave running (and holding the port).
-    const started = spawn(process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env: processEnv, stdio: ["ignore", "inherit", "inherit"] });
+    const started = spawn(process.execPath, [SERVER_SCRIPT], { cwd: productionTreeDir(), env: processEnv, stdio: ["ignore", "inherit", "inherit"] });
     await waitUntilHealthy(url, started);
     return started;
   };

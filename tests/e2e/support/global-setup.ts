@@ -1,9 +1,18 @@
+import { copyProductionTree } from "../../support/production-tree";
 import { startDuet } from "./duet-process";
 import { freePort } from "./free-port";
 
-/** One Duet for the whole e2e run; specs read its address from DUET_E2E_URL. */
+/**
+ * One Duet for the whole e2e run, from a copy of the production tree (DUET_E2E_TREE, which every
+ * spec's startDuet uses too); specs read its address from DUET_E2E_URL.
+ */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const tree = copyProductionTree();
+  process.env.DUET_E2E_TREE = tree.dir;
   const duet = await startDuet({ port: await freePort() });
   process.env.DUET_E2E_URL = duet.url;
-  return () => duet.stop();
+  return async () => {
+    await duet.stop();
+    tree.remove();
+  };
 }
