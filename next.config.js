@@ -42,6 +42,11 @@ module.exports = (phase) => {
     images: { unoptimized: true },
     outputFileTracingExcludes: { "next-server": ["**/node_modules/sharp/**/*", "**/node_modules/@img/**/*"] },
     turbopack: { rules: serverGraphRules(phase === PHASE_DEVELOPMENT_SERVER ? "source" : "dist") },
+    // Next calls this only when bundling with webpack, which has none of the rules above: its
+    // server bundle would carry second copies of lib/server and lib/shared.
+    webpack: () => {
+      throw new Error("Duet builds with Turbopack only: next.config.js's server-graph rules have no webpack equivalent");
+    },
     // The app's own code; tests and scripts are type-checked by `npm run typecheck` in `npm test`.
     typescript: { tsconfigPath: "tsconfig.build.json" },
   };
