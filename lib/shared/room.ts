@@ -44,6 +44,11 @@ export function roomHistoryPath(roomId: string): string {
   return `/history/${roomId}`;
 }
 
+/** The connectivity check; from a room it tests that room's relay credentials too. */
+export function connectivityCheckPath(roomId: string | null): string {
+  return roomId ? `/check?room=${encodeURIComponent(roomId)}` : "/check";
+}
+
 /** The Socket.IO namespace of a room. */
 export function roomNamespace(roomId: string): string {
   return `/rooms/${roomId}`;

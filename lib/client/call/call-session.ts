@@ -71,11 +71,13 @@ export class CallSession {
   });
   private readonly detach: () => void;
 
+  /** `roomId`: the room whose socket this is; its membership is what earns TURN credentials. */
   constructor(
     private readonly socket: TRoomSocket,
-    loadIceConfig: () => Promise<TIceConfig> = fetchIceConfig,
+    roomId: string,
+    loadIceConfig: (roomId: string) => Promise<TIceConfig> = fetchIceConfig,
   ) {
-    this.credentials = new IceCredentials(loadIceConfig, (config) => this.link?.pc.updateIceServers(config));
+    this.credentials = new IceCredentials(() => loadIceConfig(roomId), (config) => this.link?.pc.updateIceServers(config));
     this.detach = this.listen();
   }
 
