@@ -24,7 +24,7 @@
  * or a row alone. The room is seated once for all cells; no cell changes it unless its row says so.
  */
 import { randomUUID } from "node:crypto";
-import { get, post, roomNamespaceJoin, type TAnswer } from "../support/access-probe";
+import { get, post, roomNamespaceJoin, send, type TAnswer } from "../support/access-probe";
 import {
   CONNECTED,
   CREATED,
@@ -38,10 +38,15 @@ import {
   UNAUTHENTICATED,
   UNAVAILABLE,
   type TAccessRow,
+  type TCell,
 } from "../support/access-cells";
 import { comparedWithAbsent, expectCell } from "../support/expect-cell";
 import { ROLES, seatRoom, type TSeatedRoom } from "../support/seated-room";
 import { test } from "../support/test";
+
+/** Refused for what was asked, after the asker was let in: a wrong password, say. */
+const WRONG_PASSWORD: TCell = { status: 422, handsOut: false };
+const NOT_A_GET: TCell = { status: 405, handsOut: false };
 
 /** A JSON answer carrying this key: what an API row hands out when it grants access. */
 const carries = (key: string) => (answer: TAnswer) => answer.body.includes(`"${key}":`);
@@ -103,6 +108,31 @@ const ACCESS: TAccessRow[] = [
     handsOut: carries("room"),
     expect: { anonymous: UNAUTHENTICATED, outsider: CREATED, guest: CREATED, owner: CREATED },
   },
+  // --- one's own account ------------------------------------------------------------------------
+  {
+    // The owner's account page lists the rooms that deleting the account would take with it.
+    name: "account page: your account",
+    request: get("/account"),
+    expect: { anonymous: SIGN_IN, outsider: NOTHING, guest: NOTHING, owner: GRANTED },
+  },
+  {
+    name: "account API: change the password (with a wrong current one)",
+    request: post("/api/account/password", () => ({ currentPassword: "not the password", newPassword: "a brand new password" })),
+    expect: { anonymous: UNAUTHENTICATED, outsider: WRONG_PASSWORD, guest: WRONG_PASSWORD, owner: WRONG_PASSWORD },
+  },
+  {
+    name: "account API: delete the account (with a wrong password)",
+    request: send("DELETE", "/api/account", () => ({ password: "not the password" })),
+    expect: { anonymous: UNAUTHENTICATED, outsider: WRONG_PASSWORD, guest: WRONG_PASSWORD, owner: WRONG_PASSWORD },
+  },
+  {
+    // Signs the asker out: each cell gets people of its own.
+    name: "account API: sign out everywhere",
+    request: send("DELETE", "/api/account/sessions"),
+    changesRoom: true,
+    handsOut: carries("endedSessions"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: GRANTED, guest: GRANTED, owner: GRANTED },
+  },
   // --- no room --------------------------------------------------------------------------------
   {
     name: "check page: opened on its own",
@@ -124,6 +154,11 @@ const ACCESS: TAccessRow[] = [
     request: post("/api/users", () => ({ name: "Newcomer", email: `newcomer-${randomUUID()}@example.test`, password: "a long enough password" })),
     handsOut: carries("user"),
     expect: { anonymous: CREATED, outsider: CREATED, guest: CREATED, owner: CREATED },
+  },
+  {
+    name: "auth API: the credentials callback, asked with GET",
+    request: get("/api/auth/callback/credentials"),
+    expect: { anonymous: NOT_A_GET, outsider: NOT_A_GET, guest: NOT_A_GET, owner: NOT_A_GET },
   },
   {
     name: "auth API: the session",
