@@ -24,6 +24,16 @@ export default defineConfig([
     },
   },
   {
+    // Playwright specs, the network lab and scripts are not React: a helper named use… is no hook.
+    files: ["tests/e2e/**", "tests/network/**", "scripts/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // CommonJS by necessity: Next loads next.config.js with require.
+    files: ["next.config.js", "jest.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     files: ["lib/shared/**"],
     rules: {
       "no-restricted-imports": [

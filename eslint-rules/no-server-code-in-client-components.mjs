@@ -5,7 +5,7 @@
  */
 const SERVER_ONLY = [/^@\/lib\/server\//, /^(\.\.\/)+lib\/server\//, /^node:/, /^@prisma\//];
 
-export default {
+const rule = {
   meta: {
     type: "problem",
     docs: { description: 'Disallow server-only imports in "use client" files' },
@@ -26,3 +26,5 @@ export default {
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },
 };
+
+export default rule;
