@@ -12,19 +12,21 @@ export const SDP_MAX_LENGTH = 32_000;
 /** Socket.IO's frame limit: above every payload here, far below its 1 MB default. */
 export const SOCKET_MAX_PAYLOAD_BYTES = 64_000;
 
-export const ZMediaState = z.object({ audio: z.boolean(), video: z.boolean() });
+// Payloads from clients are strict objects: a field the contract does not name (a client bug,
+// a probe with `__proto__` or `constructor`) is refused with an error, not silently dropped.
+export const ZMediaState = z.strictObject({ audio: z.boolean(), video: z.boolean() });
 export type TMediaState = z.infer<typeof ZMediaState>;
 
 export const ZSessionDescription = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("offer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
-  z.object({ type: z.literal("answer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
-  z.object({ type: z.literal("rollback"), sdp: z.string().max(0).optional() }),
+  z.strictObject({ type: z.literal("offer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
+  z.strictObject({ type: z.literal("answer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
+  z.strictObject({ type: z.literal("rollback"), sdp: z.string().max(0).optional() }),
 ]);
 export type TSessionDescription = z.infer<typeof ZSessionDescription>;
 
 /** RTCIceCandidateInit; null marks the end of candidates. */
 export const ZIceCandidate = z
-  .object({
+  .strictObject({
     candidate: z.string().max(1024),
     sdpMid: z.string().max(64).nullable().optional(),
     sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
@@ -41,11 +43,11 @@ export type TIceCandidate = z.infer<typeof ZIceCandidate>;
 export const ZCallSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Not a call session id");
 export type TCallSessionId = z.infer<typeof ZCallSessionId>;
 
-export const ZCallJoinPayload = z.object({ callSessionId: ZCallSessionId, media: ZMediaState });
-export const ZSignalDescriptionPayload = z.object({ description: ZSessionDescription });
-export const ZSignalCandidatePayload = z.object({ candidate: ZIceCandidate });
+export const ZCallJoinPayload = z.strictObject({ callSessionId: ZCallSessionId, media: ZMediaState });
+export const ZSignalDescriptionPayload = z.strictObject({ description: ZSessionDescription });
+export const ZSignalCandidatePayload = z.strictObject({ candidate: ZIceCandidate });
 export const ZMediaUpdatePayload = ZMediaState;
-export const ZChatSendPayload = z.object({ clientId: ZClientMessageId, body: ZMessageBody });
+export const ZChatSendPayload = z.strictObject({ clientId: ZClientMessageId, body: ZMessageBody });
 
 export interface TCallPeer {
   user: TPublicUser;
