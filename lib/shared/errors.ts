@@ -1,11 +1,14 @@
 /** Every failure Duet reports, to HTTP clients and over Socket.IO acks alike. */
 export const ERROR_CODES = {
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   ROOM_FULL: 409,
+  LENGTH_REQUIRED: 411,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
