@@ -108,7 +108,10 @@ export interface ServerToClientEvents {
   "media:state": (payload: { userId: string } & TMediaState) => void;
   "presence:update": (presence: TPresence) => void;
   "chat:message": (message: TChatMessage) => void;
-  /** A relayed or un-acknowledged event was refused. */
+  /**
+   * An event was refused and had no acknowledgement to say so: a fire-and-forget event (signal:*,
+   * media:update), or an acknowledged one sent without its callback. One per refused event, naming it.
+   */
   "room:error": (error: { code: string; message: string; event: string; retryAfterMs?: number }) => void;
   /** This user opened the room elsewhere; this connection is closed. */
   "session:replaced": () => void;

@@ -1,5 +1,4 @@
-import type { JunkMaker } from "./junk";
-import { setOwn } from "./junk";
+import { setOwn, type JunkMaker } from "./junk";
 import type { Prng } from "./prng";
 
 type TPath = readonly string[];
@@ -14,7 +13,6 @@ function pathsOf(value: unknown, prefix: TPath = []): TPath[] {
   if (typeof value !== "object" || value === null || Array.isArray(value) || prefix.length >= MAX_PATH_LENGTH) return [];
   return Object.entries(value).flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key])]);
 }
-
 
 const valueAt = (root: unknown, path: TPath): unknown => path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], root);
 
@@ -57,14 +55,16 @@ export function malform(rng: Prng, junk: JunkMaker, valid: unknown): { payload: 
     const mutation = rng.pick(choices);
     const livePaths = pathsOf(payload).filter((path) => paths.some((p) => p.join(".") === path.join(".")));
     const liveStrings = stringPaths.filter((path) => livePaths.some((p) => p.join(".") === path.join(".")));
-    if (mutation === "replaced" || (mutation !== "extra field" && livePaths.length === 0)) {
+    // An earlier round may have removed what this one would break: then replace the whole payload.
+    const nothingToBreak = mutation === "oversize string" ? liveStrings.length === 0 : mutation !== "extra field" && livePaths.length === 0;
+    if (mutation === "replaced" || nothingToBreak) {
       payload = junk.value();
       mutations.push("replaced");
       continue;
     }
     if (mutation === "wrong type") payload = edit(payload, rng.pick(livePaths), (parent, key) => setOwn(parent, key, junk.value()));
     if (mutation === "missing field") payload = edit(payload, rng.pick(livePaths), (parent, key) => delete parent[key]);
-    if (mutation === "oversize string" && liveStrings.length > 0) payload = edit(payload, rng.pick(liveStrings), (parent, key) => setOwn(parent, key, junk.hugeString()));
+    if (mutation === "oversize string") payload = edit(payload, rng.pick(liveStrings), (parent, key) => setOwn(parent, key, junk.hugeString()));
     if (mutation === "extra field") {
       // A key under one of the contract's objects: [] is the payload itself, ["media"] inside media.
       const target = rng.pick([[], ...livePaths.filter((path) => isPlainObject(valueAt(payload, path)))]);
