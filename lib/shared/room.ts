@@ -15,7 +15,7 @@ export const ZRoomName = z
   .refine((name) => !hasBidiControl(name), "Room names cannot contain text-direction control characters")
   .refine((name) => !isBlank(name), "Name the room");
 
-export const ZCreateRoomInput = z.object({ name: ZRoomName });
+export const ZCreateRoomInput = z.strictObject({ name: ZRoomName });
 
 export type TMemberRole = "owner" | "guest";
 
