@@ -10,8 +10,11 @@ import { env } from "./lib/server/env";
 import { installGracefulShutdown } from "./lib/server/graceful-shutdown";
 import { configurePasswordGate } from "./lib/server/auth/password";
 import { installSessionConnectionCloser } from "./lib/server/auth/session-connections";
+import { bodyRefusal, refuseBeforeContinue } from "./lib/server/http/body-limit";
 import { stampClientIp } from "./lib/server/http/client-ip";
+import { malformedPathRefusal } from "./lib/server/http/malformed-path";
 import { createRequestLogger } from "./lib/server/http/request-logger";
+import { sendRefusal } from "./lib/server/http/send-refusal";
 import { createSecurityHeaders, sendSecurityHeaders } from "./lib/server/http/send-security-headers";
 import { logger } from "./lib/server/logger-instance";
 import { createRealtimeServer } from "./lib/server/realtime/create-realtime-server";
@@ -33,10 +36,14 @@ async function main(): Promise<void> {
   const httpServer = createServer((req, res) => {
     logRequest(req, res);
     sendSecurityHeaders(res, securityHeadersFor(req));
+    // Before Next reads anything: a path it cannot decode, a body over HTTP_BODY_LIMIT_BYTES or of unknown length.
+    const refusal = malformedPathRefusal(req) ?? bodyRefusal(req, env.HTTP_BODY_LIMIT_BYTES);
+    if (refusal) return sendRefusal(req, res, refusal);
     // Route handlers see no socket; this header (always overwritten) tells them who is asking.
     stampClientIp(req, env.TRUST_PROXY);
     void handleRequest(req, res);
   });
+  refuseBeforeContinue(httpServer, env.HTTP_BODY_LIMIT_BYTES);
   const { io, sessionSockets, announceShutdown } = createRealtimeServer(
     httpServer,
     {

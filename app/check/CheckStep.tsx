@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import type { TStepStatus } from "@/lib/client/connectivity/types";
 
-const STATUS_TEXT: Record<TStepStatus, string> = { pending: "Checking", pass: "Passed", warn: "Warning", fail: "Failed" };
+const STATUS_TEXT: Record<TStepStatus, string> = { pending: "Checking", pass: "Passed", warn: "Warning", fail: "Failed", skip: "Not tested" };
 
 const STATUS_STYLE: Record<Exclude<TStepStatus, "pending">, { icon: string; className: string }> = {
   pass: { icon: "✓", className: "bg-emerald-600 text-white" },
   warn: { icon: "!", className: "bg-amber-500 text-slate-950" },
   fail: { icon: "✕", className: "bg-red-600 text-white" },
+  skip: { icon: "–", className: "bg-slate-300 text-slate-700 dark:bg-slate-700 dark:text-slate-200" },
 };
 
 export function StatusIcon({ status }: { status: TStepStatus }) {

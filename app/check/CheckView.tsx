@@ -13,8 +13,8 @@ const VERDICT_STYLE: Record<TVerdict["tone"], string> = {
   fail: "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950",
 };
 
-export function CheckView({ roomId }: { roomId: string | null }) {
-  const { running, steps, cameraStream, verdict, run } = useConnectivityCheck();
+export function CheckView({ roomId, stunUrls }: { roomId: string | null; stunUrls: string[] }) {
+  const { running, steps, cameraStream, verdict, run } = useConnectivityCheck({ roomId, stunUrls });
 
   return (
     <section aria-labelledby="check-heading" className="mx-auto max-w-2xl">

@@ -28,9 +28,12 @@ export interface TChatMessage {
 export const HISTORY_PAGE_DEFAULT = 50;
 export const HISTORY_PAGE_MAX = 200;
 
+/** Message ids (cuids), and nothing a database could choke on (PostgreSQL refuses a NUL in a query). */
+const MESSAGE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Opaque to clients: the id of the oldest message already shown. */
 export const ZHistoryQuery = z.object({
-  before: z.string().min(1).max(64).optional(),
+  before: z.string().regex(MESSAGE_ID_PATTERN, "Not a message id").optional(),
   limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(HISTORY_PAGE_DEFAULT),
 });
 

@@ -7,24 +7,38 @@ import type { TAckCallback } from "./ack";
 import { ZClientMessageId, ZMessageBody, type TChatMessage } from "./message";
 import type { TPublicUser } from "./user";
 
-/** Largest SDP a peer may relay; real offers with audio + video are ~5–10 KB. */
+/**
+ * Largest SDP a peer may relay. Chromium 156's audio + video offer measured 5.4 KB, 7.1 KB once
+ * it held all 16 candidates gathered on a test machine: this leaves room for more interfaces,
+ * simulcast and renegotiation, not for a payload that is not an SDP.
+ */
 export const SDP_MAX_LENGTH = 32_000;
-/** Socket.IO's frame limit: above every payload here, far below its 1 MB default. */
+/**
+ * Socket.IO's frame limit (`maxHttpBufferSize`; on long-polling, the body of one POST), in bytes.
+ * The largest valid payloads: an SDP at SDP_MAX_LENGTH is ~34 KB as JSON (its line breaks are
+ * escaped); a chat message at MESSAGE_MAX_LENGTH at most 24 KB (4,000 UTF-16 units that JSON
+ * escapes to 6 bytes each). A frame above it closes the sender's connection (the server cannot
+ * answer a frame it did not read), so clients check their payloads against it before sending
+ * (`fitsInOneFrame`). Far below Socket.IO's 1 MB default: a connection can make the server hold
+ * at most this much of one unparsed message.
+ */
 export const SOCKET_MAX_PAYLOAD_BYTES = 64_000;
 
-export const ZMediaState = z.object({ audio: z.boolean(), video: z.boolean() });
+// Payloads from clients are strict objects: a field the contract does not name (a client bug,
+// a probe with `__proto__` or `constructor`) is refused with an error, not silently dropped.
+export const ZMediaState = z.strictObject({ audio: z.boolean(), video: z.boolean() });
 export type TMediaState = z.infer<typeof ZMediaState>;
 
 export const ZSessionDescription = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("offer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
-  z.object({ type: z.literal("answer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
-  z.object({ type: z.literal("rollback"), sdp: z.string().max(0).optional() }),
+  z.strictObject({ type: z.literal("offer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
+  z.strictObject({ type: z.literal("answer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
+  z.strictObject({ type: z.literal("rollback"), sdp: z.string().max(0).optional() }),
 ]);
 export type TSessionDescription = z.infer<typeof ZSessionDescription>;
 
 /** RTCIceCandidateInit; null marks the end of candidates. */
 export const ZIceCandidate = z
-  .object({
+  .strictObject({
     candidate: z.string().max(1024),
     sdpMid: z.string().max(64).nullable().optional(),
     sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
@@ -41,11 +55,11 @@ export type TIceCandidate = z.infer<typeof ZIceCandidate>;
 export const ZCallSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Not a call session id");
 export type TCallSessionId = z.infer<typeof ZCallSessionId>;
 
-export const ZCallJoinPayload = z.object({ callSessionId: ZCallSessionId, media: ZMediaState });
-export const ZSignalDescriptionPayload = z.object({ description: ZSessionDescription });
-export const ZSignalCandidatePayload = z.object({ candidate: ZIceCandidate });
+export const ZCallJoinPayload = z.strictObject({ callSessionId: ZCallSessionId, media: ZMediaState });
+export const ZSignalDescriptionPayload = z.strictObject({ description: ZSessionDescription });
+export const ZSignalCandidatePayload = z.strictObject({ candidate: ZIceCandidate });
 export const ZMediaUpdatePayload = ZMediaState;
-export const ZChatSendPayload = z.object({ clientId: ZClientMessageId, body: ZMessageBody });
+export const ZChatSendPayload = z.strictObject({ clientId: ZClientMessageId, body: ZMessageBody });
 
 export interface TCallPeer {
   user: TPublicUser;
@@ -94,7 +108,10 @@ export interface ServerToClientEvents {
   "media:state": (payload: { userId: string } & TMediaState) => void;
   "presence:update": (presence: TPresence) => void;
   "chat:message": (message: TChatMessage) => void;
-  /** A relayed or un-acknowledged event was refused. */
+  /**
+   * An event was refused and had no acknowledgement to say so: a fire-and-forget event (signal:*,
+   * media:update), or an acknowledged one sent without its callback. One per refused event, naming it.
+   */
   "room:error": (error: { code: string; message: string; event: string; retryAfterMs?: number }) => void;
   /** This user opened the room elsewhere; this connection is closed. */
   "session:replaced": () => void;

@@ -15,7 +15,7 @@ export const ZRoomName = z
   .refine((name) => !hasBidiControl(name), "Room names cannot contain text-direction control characters")
   .refine((name) => !isBlank(name), "Name the room");
 
-export const ZCreateRoomInput = z.object({ name: ZRoomName });
+export const ZCreateRoomInput = z.strictObject({ name: ZRoomName });
 
 export type TMemberRole = "owner" | "guest";
 
@@ -42,6 +42,11 @@ export function roomPath(roomId: string): string {
 
 export function roomHistoryPath(roomId: string): string {
   return `/history/${roomId}`;
+}
+
+/** The connectivity check; from a room it tests that room's relay credentials too. */
+export function connectivityCheckPath(roomId: string | null): string {
+  return roomId ? `/check?room=${encodeURIComponent(roomId)}` : "/check";
 }
 
 /** The Socket.IO namespace of a room. */

@@ -1,3 +1,18 @@
+import { z } from "./zod";
+import { ZRoomId } from "./room";
+
+/**
+ * GET /api/turn?room=<roomId>: credentials only for a call in a room the user is a member
+ * of, so every new account does not mint its own share of the relay's quota.
+ */
+export const ZTurnQuery = z.object({
+  room: z.string({ error: "Say which room the call is in" }).pipe(ZRoomId),
+});
+
+export function turnCredentialsPath(roomId: string): string {
+  return `/api/turn?room=${encodeURIComponent(roomId)}`;
+}
+
 /** The reply of GET /api/turn. */
 export interface TIceConfig {
   iceServers: RTCIceServerInit[];

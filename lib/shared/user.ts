@@ -25,7 +25,8 @@ export const ZDisplayName = z
   .refine((name) => !hasBidiControl(name), "Names cannot contain text-direction control characters")
   .refine((name) => !isBlank(name), "Enter your name");
 
-export const ZSignUpInput = z.object({
+// Strict, like every body a client sends: an unknown field is refused, not dropped.
+export const ZSignUpInput = z.strictObject({
   name: ZDisplayName,
   email: ZEmail,
   password: ZNewPassword,

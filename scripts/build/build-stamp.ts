@@ -77,9 +77,15 @@ export async function writeBuildStamp(inputs: string): Promise<void> {
 }
 
 export async function readBuildState(): Promise<TBuildState> {
-  const stamp = await readFile(STAMP_FILE, "utf8").then((text) => JSON.parse(text) as TBuildStamp, () => null);
+  const stamp = await readFile(STAMP_FILE, "utf8").then(
+    (text) => JSON.parse(text) as TBuildStamp,
+    () => null,
+  );
   if (!stamp) return { current: false, reason: "no complete build yet" };
-  const buildId = await readFile(BUILD_ID_FILE, "utf8").then((text) => text.trim(), () => null);
+  const buildId = await readFile(BUILD_ID_FILE, "utf8").then(
+    (text) => text.trim(),
+    () => null,
+  );
   if (buildId !== stamp.buildId) return { current: false, reason: ".next was rebuilt or removed outside `npm run build`" };
   const outputs = [path.join(DIST_DIR, "server.js"), path.join(PRODUCTION_TREE_DIR, "dist/server.js")];
   if (!outputs.every((output) => existsSync(output))) return { current: false, reason: "part of the build output is missing" };

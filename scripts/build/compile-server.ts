@@ -32,11 +32,20 @@ const oneFilePerModule: Plugin = {
   setup(builder) {
     builder.onResolve({ filter: /.*/ }, async (args) => {
       if (args.kind === "entry-point" || args.pluginData === "resolving") return undefined;
-      const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "resolving" });
+      const resolved = await builder.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: "resolving",
+      });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
       const inProject = resolved.path.startsWith(PROJECT_ROOT + path.sep) && !resolved.path.includes(`${path.sep}node_modules${path.sep}`);
       if (!inProject) return { path: args.path, external: true };
-      let target = path.relative(path.dirname(args.importer), resolved.path).replace(/\.tsx?$/, ".js").split(path.sep).join("/");
+      let target = path
+        .relative(path.dirname(args.importer), resolved.path)
+        .replace(/\.tsx?$/, ".js")
+        .split(path.sep)
+        .join("/");
       if (!target.startsWith(".")) target = `./${target}`;
       return { path: target, external: true };
     });

@@ -55,7 +55,8 @@ async function copyIntoTree(relative: string): Promise<void> {
 }
 
 export async function completeProductionTree(): Promise<void> {
-  if (!existsSync(PRODUCTION_TREE_DIR)) throw new Error(`${path.relative(PROJECT_ROOT, PRODUCTION_TREE_DIR)} is missing: next.config.js must set output "standalone" for next build`);
+  if (!existsSync(PRODUCTION_TREE_DIR))
+    throw new Error(`${path.relative(PROJECT_ROOT, PRODUCTION_TREE_DIR)} is missing: next.config.js must set output "standalone" for next build`);
   // Next's minimal server.js would serve pages without Socket.IO, headers or graceful shutdown: dist/server.js is Duet's.
   await rm(path.join(PRODUCTION_TREE_DIR, "server.js"), { force: true });
   await cp(DIST_DIR, path.join(PRODUCTION_TREE_DIR, "dist"), { recursive: true });

@@ -1,3 +1,4 @@
+import { connectivityCheckPath } from "../../lib/shared/room";
 import { callStatus, callStatusContaining, goto, joinCall } from "./lab-browser";
 import { firstRemoteFrameAt, mediaFlowing, snapshot } from "./lab-probe";
 import type { RowContext, RowResult } from "./scenarios";
@@ -5,11 +6,12 @@ import type { RowContext, RowResult } from "./scenarios";
 // Generous: CI machines are shared, and a loaded 2-core machine slows every step of a call.
 const CALL_TIMEOUT_MS = 45_000;
 
-/** Ben opens the pre-call connectivity check, as a person would before a call, and reads its verdict. */
-export async function preCallCheck({ ben, row }: RowContext, result: RowResult): Promise<void> {
+/** Ben opens the pre-call connectivity check from the room, as a person would before a call, and reads its verdict. */
+export async function preCallCheck({ ben, row, roomId }: RowContext, result: RowResult): Promise<void> {
   const page = await ben.context.newPage();
   try {
-    const response = await goto(page, "/check");
+    // From the room, as its prejoin link does: only a member's check gets relay credentials.
+    const response = await goto(page, connectivityCheckPath(roomId));
     if (!response?.ok()) {
       result.notes.push(`check: page answered ${response?.status()}`);
       result.failures.push(`/check answered ${response?.status()}`);

@@ -25,7 +25,7 @@ export interface Row {
   expectPath?: (ada: Snapshot, ben: Snapshot) => string | null;
   /** For "blocked": what Ben's call status must come to say. */
   expectStatus?: string;
-  /** Ben opens the pre-call check at /check first; its verdict must contain this. */
+  /** Ben opens the pre-call check from the room (/check?room=) first; its verdict must contain this. */
   expectCheck?: string;
   outageMs?: number;
   /** For "link-drop": the recovery must have gone through an ICE restart (new ICE credentials both ways). */

@@ -66,7 +66,7 @@ async function runRow(row: Row): Promise<RowResult> {
     const [ada, ben] = await Promise.all([signedInPerson(adaBrowser!, "Ada", duet.url), signedInPerson(benBrowser!, "Ben", duet.url)]);
     const roomId = await createRoom(ada, `Network lab: ${row.name}`);
     await Promise.all([enterRoom(ada, roomId), enterRoom(ben, roomId)]);
-    return await runScenario({ row, ada, ben, benClient, duet });
+    return await runScenario({ row, ada, ben, benClient, duet, roomId });
   } finally {
     for (const browser of rowBrowsers) {
       await browser.close().catch(() => undefined);

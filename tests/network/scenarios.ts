@@ -12,6 +12,8 @@ export interface RowContext {
   ben: Person;
   benClient: Client;
   duet: LabDuet;
+  /** The room both are in; the pre-call check is opened from it, so it tests the relay too. */
+  roomId: string;
 }
 
 export interface RowResult {

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import type { TPresence } from "@/lib/shared/realtime-events";
-import { roomHistoryPath, type TRoomSummary } from "@/lib/shared/room";
+import { connectivityCheckPath, roomHistoryPath, type TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 import { useCallSession } from "@/lib/client/call/use-call-session";
 import { historyLoader, useChat } from "@/lib/client/use-chat";
@@ -16,7 +16,7 @@ import { ConnectionBanner } from "../../_components/ConnectionBanner";
 export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) {
   const { socket, status: socketStatus, refusal } = useRoomSocket(room.id);
   const local = useLocalMedia();
-  const call = useCallSession(socket, local.stream, local.media);
+  const call = useCallSession(socket, room.id, local.stream, local.media);
   const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
   const chat = useChat(socket, me, loadHistory, room.id);
   const presence = usePresence(socket);
@@ -37,7 +37,7 @@ export function RoomView({ room, me }: { room: TRoomSummary; me: TPublicUser }) 
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <CallStage
           call={call}
-          checkHref={`/check?room=${encodeURIComponent(room.id)}`}
+          checkHref={connectivityCheckPath(room.id)}
           local={local}
           otherName={otherName}
           otherStatus={otherPresence ? (otherPresence.inCall ? "in-call" : "here") : "away"}

@@ -3,7 +3,7 @@ import type { TCandidateType, TIceServerError } from "./peer-connection";
 
 /** Why a call has no media path, in words the person (or their Duet operator) can act on. */
 export interface TCallProblem {
-  kind: "turn-refused" | "udp-blocked" | "relay-unreachable" | "no-ice-servers" | "connection-lost" | "no-path";
+  kind: "turn-refused" | "udp-blocked" | "relay-unreachable" | "no-ice-servers" | "connection-lost" | "no-path" | "signal-too-large";
   message: string;
 }
 

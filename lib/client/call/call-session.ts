@@ -1,4 +1,5 @@
-import type { TCallDepartureReason, TCallPairing, TCallPeer, TCallSessionId, TMediaState } from "@/lib/shared/realtime-events";
+import { fitsInOneFrame, tooLargeToSend } from "@/lib/shared/payload-size";
+import type { ClientToServerEvents, TCallDepartureReason, TCallPairing, TCallPeer, TCallSessionId, TMediaState } from "@/lib/shared/realtime-events";
 import type { TIceConfig } from "@/lib/shared/turn";
 import { newClientId } from "../new-client-id";
 import type { TRoomSocket } from "../room-socket";
@@ -41,6 +42,9 @@ interface PeerLink {
 
 const newCallSessionId = (): TCallSessionId => newClientId().replaceAll("-", "");
 
+type TOutgoingSignalPayload<E extends "signal:description" | "signal:candidate"> = Parameters<ClientToServerEvents[E]>[0];
+type TOutgoingSignal = ["signal:description", TOutgoingSignalPayload<"signal:description">] | ["signal:candidate", TOutgoingSignalPayload<"signal:candidate">];
+
 /**
  * The browser's one owner of a 1:1 call: joining, the RTCPeerConnection and its negotiation,
  * local tracks, TURN credentials, ICE restarts, and what happens when signaling drops.
@@ -71,11 +75,13 @@ export class CallSession {
   });
   private readonly detach: () => void;
 
+  /** `roomId`: the room whose socket this is; its membership is what earns TURN credentials. */
   constructor(
     private readonly socket: TRoomSocket,
-    loadIceConfig: () => Promise<TIceConfig> = fetchIceConfig,
+    roomId: string,
+    loadIceConfig: (roomId: string) => Promise<TIceConfig> = fetchIceConfig,
   ) {
-    this.credentials = new IceCredentials(loadIceConfig, (config) => this.link?.pc.updateIceServers(config));
+    this.credentials = new IceCredentials(() => loadIceConfig(roomId), (config) => this.link?.pc.updateIceServers(config));
     this.detach = this.listen();
   }
 
@@ -169,7 +175,14 @@ export class CallSession {
     return this.socket.connected && this.joinedOnConnection && this.snapshot.peer !== null && !this.snapshot.peerAway;
   }
 
-  private signal(send: () => void): void {
+  private signal(...signal: TOutgoingSignal): void {
+    const [event, payload] = signal;
+    if (!fitsInOneFrame(event, payload)) {
+      // Sent, it would close the socket without a word, and the call would wait forever.
+      this.update({ phase: "failed", problem: { kind: "signal-too-large", message: tooLargeToSend("Your browser's call setup", event, payload) } });
+      return;
+    }
+    const send = () => void (signal[0] === "signal:description" ? this.socket.emit(signal[0], signal[1]) : this.socket.emit(signal[0], signal[1]));
     if (this.canSignal()) send();
     else this.outgoing.push(send);
   }
@@ -227,8 +240,8 @@ export class CallSession {
       localStream: this.localStream,
       initiator,
       polite: !initiator,
-      sendDescription: (description) => this.signal(() => this.socket.emit("signal:description", { description })),
-      sendCandidate: (candidate) => this.signal(() => this.socket.emit("signal:candidate", { candidate })),
+      sendDescription: (description) => this.signal("signal:description", { description }),
+      sendCandidate: (candidate) => this.signal("signal:candidate", { candidate }),
       onRemoteStream: (stream) => this.link === link && this.update({ remoteStream: stream }),
       onStateChange: (state) => this.link === link && this.onConnectionState(link, state),
       onIceError: (error) => this.onIceError(link, error),

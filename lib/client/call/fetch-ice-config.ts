@@ -1,6 +1,7 @@
-import type { TIceConfig } from "@/lib/shared/turn";
+import { turnCredentialsPath, type TIceConfig } from "@/lib/shared/turn";
 import { apiFetch } from "../api-client";
 
-export function fetchIceConfig(): Promise<TIceConfig> {
-  return apiFetch<TIceConfig>("/api/turn", { cache: "no-store" });
+/** ICE servers for a call in this room; Duet hands TURN credentials only to the room's members. */
+export function fetchIceConfig(roomId: string): Promise<TIceConfig> {
+  return apiFetch<TIceConfig>(turnCredentialsPath(roomId), { cache: "no-store" });
 }

@@ -15,18 +15,18 @@ const noSubscription = () => () => {};
 const idle = () => IDLE_CALL;
 
 /** The room's call session for as long as its socket lives; the component re-renders on its changes. */
-export function useCallSession(socket: TRoomSocket | null, localStream: MediaStream | null, media: TMediaState): CallView {
+export function useCallSession(socket: TRoomSocket | null, roomId: string, localStream: MediaStream | null, media: TMediaState): CallView {
   const [session, setSession] = useState<CallSession | null>(null);
 
   useEffect(() => {
     if (!socket) return;
-    const created = new CallSession(socket);
+    const created = new CallSession(socket, roomId);
     setSession(created);
     return () => {
       created.dispose();
       setSession(null);
     };
-  }, [socket]);
+  }, [socket, roomId]);
 
   useEffect(() => session?.setLocalStream(localStream), [session, localStream]);
   useEffect(() => session?.setMedia(media), [session, media]);

@@ -1,6 +1,7 @@
 import type { TAck } from "@/lib/shared/ack";
 import type { TAppErrorBody } from "@/lib/shared/errors";
 import type { TChatMessage } from "@/lib/shared/message";
+import { fitsInOneFrame, tooLargeToSend } from "@/lib/shared/payload-size";
 import type { TPublicUser } from "@/lib/shared/user";
 import { newClientId } from "../new-client-id";
 import { OutboxStore, browserStorage, outboxStorageKey, type TStoredOutboxMessage } from "./outbox-storage";
@@ -110,12 +111,18 @@ export class ChatOutbox {
     if (this.disposed || this.inFlight || this.retryTimer || !this.socket.connected) return;
     const next = this.messages.find((m) => m.error === undefined);
     if (!next) return;
+    const payload = { clientId: next.clientId, body: next.body };
+    if (!fitsInOneFrame("chat:send", payload)) {
+      // Sent, it would close the connection and never be answered (a stored message from an
+      // older version, or one the composer did not check): refuse it here, as the server would.
+      const refusal = tooLargeToSend("This message", "chat:send", payload);
+      this.edit((messages) => messages.map((m) => (m.clientId === next.clientId ? { ...m, error: refusal } : m)));
+      return;
+    }
     const attempt = ++this.attempts;
     this.inFlight = { clientId: next.clientId, attempt };
     this.publish();
-    this.socket
-      .timeout(this.ackTimeoutMs)
-      .emit("chat:send", { clientId: next.clientId, body: next.body }, (error, ack) => this.settle(attempt, next.clientId, error, ack));
+    this.socket.timeout(this.ackTimeoutMs).emit("chat:send", payload, (error, ack) => this.settle(attempt, next.clientId, error, ack));
   }
 
   private settle(attempt: number, clientId: string, error: Error | null, ack: TAck<TChatMessage> | undefined): void {

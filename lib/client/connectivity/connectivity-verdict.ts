@@ -1,4 +1,4 @@
-import type { TNetworkResults, TVerdict } from "./types";
+import type { TNetworkResults, TTurnProbeResult, TVerdict } from "./types";
 
 const OPERATOR_CHECK_TURN = "whoever runs Duet should check TURN_SECRET and that the servers' clocks are right";
 
@@ -6,6 +6,8 @@ const OPERATOR_CHECK_TURN = "whoever runs Duet should check TURN_SECRET and that
  * The one sentence that answers "will my calls work from this network?". Order matters: a
  * direct path (srflx) beats the relay, the relay over UDP beats TCP/TLS, and a relay that
  * refused our credentials is told apart from one that could not be reached at all.
+ * A relay that was not tested (no room to ask credentials for) is never reported as working
+ * or broken: the verdict says what STUN showed and why the relay is unknown.
  * The camera is reported on its own step: it does not change what the network allows.
  */
 export function connectivityVerdict({ signaling, stun, turn }: TNetworkResults): TVerdict {
@@ -17,6 +19,17 @@ export function connectivityVerdict({ signaling, stun, turn }: TNetworkResults):
     };
   }
   const pollingNote = signaling.transport === "polling" ? "Duet's realtime connection works only over long-polling here, which is slower to react." : null;
+  if (!Array.isArray(turn)) return verdictWithoutRelay(stun, join(turn.notTested, pollingNote));
+  return verdictWithRelay(stun, turn, pollingNote);
+}
+
+function verdictWithoutRelay(stun: TNetworkResults["stun"], detail: string | null): TVerdict {
+  if (stun.srflx) return { tone: "pass", headline: "Calls will connect directly.", detail };
+  if (stun.configured) return { tone: "warn", headline: "Calls from this network need the relay: the STUN server didn't answer over UDP.", detail };
+  return { tone: "warn", headline: "Calls will connect only between people on the same network, unless the relay works.", detail };
+}
+
+function verdictWithRelay(stun: TNetworkResults["stun"], turn: TTurnProbeResult[], pollingNote: string | null): TVerdict {
   const relayOver = (udp: boolean) => turn.some((probe) => probe.relay && (probe.transport === "udp") === udp);
   const refused = turn.some((probe) => !probe.relay && probe.errorCodes.includes(401));
 

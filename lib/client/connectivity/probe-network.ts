@@ -5,9 +5,9 @@ import type { TStunResult, TTurnProbeResult } from "./types";
 
 const GATHER_TIMEOUT_MS = 5_000;
 
-/** UDP to the STUN servers: did one reflect our public address (a srflx candidate)? */
-export async function probeStun(config: TIceConfig): Promise<TStunResult> {
-  const { stun } = splitIceServers(config.iceServers);
+/** UDP to Duet's STUN servers: did one reflect our public address (a srflx candidate)? */
+export async function probeStun(stunUrls: string[]): Promise<TStunResult> {
+  const { stun } = splitIceServers([{ urls: stunUrls }]);
   if (!stun) return { configured: false, srflx: false };
   const gathering = await gatherCandidates(
     { iceServers: [stun] },

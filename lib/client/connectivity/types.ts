@@ -1,6 +1,7 @@
 /** What each step of the connectivity check found; the verdict is computed from these alone. */
 
-export type TStepStatus = "pending" | "pass" | "warn" | "fail";
+/** skip: the step did not run, and its message says why. */
+export type TStepStatus = "pending" | "pass" | "warn" | "fail" | "skip";
 
 export interface TStepState {
   status: TStepStatus;
@@ -34,15 +35,20 @@ export interface TTurnProbeResult {
   errorCodes: number[];
 }
 
+/** The relay was not probed; `notTested` says why, and what to do about it, in a person's words. */
+export interface TTurnNotTested {
+  notTested: string;
+}
+
 export interface TNetworkResults {
   signaling: TSignalingResult;
   stun: TStunResult;
-  /** One probe per TURN transport Duet offers; empty when no TURN server is configured. */
-  turn: TTurnProbeResult[];
+  /** One probe per TURN transport Duet offers (empty when no TURN server is configured), or why none ran. */
+  turn: TTurnProbeResult[] | TTurnNotTested;
 }
 
 export interface TVerdict {
-  tone: Exclude<TStepStatus, "pending">;
+  tone: "pass" | "warn" | "fail";
   headline: string;
   detail: string | null;
 }

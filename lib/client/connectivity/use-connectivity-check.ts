@@ -1,11 +1,10 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { isAppError } from "@/lib/shared/errors";
-import { fetchIceConfig } from "../call/fetch-ice-config";
+import { checkRelay } from "./check-relay";
 import { connectivityVerdict } from "./connectivity-verdict";
-import { signalingStep, stunStep, turnStep } from "./describe-steps";
+import { signalingStep, stunStep } from "./describe-steps";
 import { probeCamera } from "./probe-camera";
-import { probeStun, probeTurn } from "./probe-network";
+import { probeStun } from "./probe-network";
 import { probeSignaling } from "./probe-signaling";
 import type { TStepState, TVerdict } from "./types";
 
@@ -17,6 +16,13 @@ export interface TCheckState {
   /** The live camera for the preview, while the camera step passes. */
   cameraStream: MediaStream | null;
   verdict: TVerdict | null;
+}
+
+export interface TCheckOptions {
+  /** The room the check was opened from: only a room's members get relay credentials to test. */
+  roomId: string | null;
+  /** Duet's STUN servers (public, so the page carries them). */
+  stunUrls: string[];
 }
 
 const PENDING: Record<TStepId, TStepState> = {
@@ -32,10 +38,12 @@ const INITIAL: TCheckState = { running: true, steps: PENDING, cameraStream: null
  * Runs the four checks side by side (camera, realtime server, STUN, TURN) and the verdict once
  * the network ones are in. `run` starts over; results of an older run are dropped.
  */
-export function useConnectivityCheck(): TCheckState & { run(): void } {
+export function useConnectivityCheck({ roomId, stunUrls }: TCheckOptions): TCheckState & { run(): void } {
   const [state, setState] = useState<TCheckState>(INITIAL);
   const [attempt, setAttempt] = useState(0);
   const streamRef = useRef<MediaStream | null>(null);
+  // A new array each render must not restart the check; the URLs themselves are what matter.
+  const stunKey = stunUrls.join(" ");
 
   useEffect(() => {
     let current = true;
@@ -48,29 +56,11 @@ export function useConnectivityCheck(): TCheckState & { run(): void } {
       streamRef.current = stream;
       update((state) => ({ ...state, cameraStream: stream, steps: { ...state.steps, camera: step } }));
     });
-    const signaling = probeSignaling().then((result) => {
-      setStep("signaling", signalingStep(result));
-      return result;
-    });
-    const network = fetchIceConfig().then(
-      (config) =>
-        Promise.all([
-          probeStun(config).then((result) => (setStep("stun", stunStep(result)), result)),
-          probeTurn(config).then((result) => (setStep("turn", turnStep(result)), result)),
-        ]),
-      (error: unknown) => {
-        const why = isAppError(error) ? error.message : "Duet didn't answer.";
-        const step: TStepState = { status: "fail", message: `Couldn't get Duet's STUN and relay servers: ${why}` };
-        setStep("stun", step);
-        setStep("turn", step);
-        return null;
-      },
-    );
-    void Promise.all([signaling, network, camera]).then(([signalingResult, networkResults]) => {
-      const verdict: TVerdict = networkResults
-        ? connectivityVerdict({ signaling: signalingResult, stun: networkResults[0], turn: networkResults[1] })
-        : { tone: "fail", headline: "The check couldn't finish: Duet's STUN and relay servers couldn't be loaded.", detail: "Reload the page, or sign in again." };
-      update((state) => ({ ...state, running: false, verdict }));
+    const signaling = probeSignaling().then((result) => (setStep("signaling", signalingStep(result)), result));
+    const stun = probeStun(stunKey ? stunKey.split(" ") : []).then((result) => (setStep("stun", stunStep(result)), result));
+    const turn = checkRelay(roomId).then(({ step, result }) => (setStep("turn", step), result));
+    void Promise.all([signaling, stun, turn, camera]).then(([signalingResult, stunResult, turnResult]) => {
+      update((state) => ({ ...state, running: false, verdict: connectivityVerdict({ signaling: signalingResult, stun: stunResult, turn: turnResult }) }));
     }, () => {
       // A browser without WebRTC (or one that refuses a peer connection) ends up here.
       const verdict: TVerdict = { tone: "fail", headline: "The check couldn't finish: this browser refused to test the network.", detail: "Try an up-to-date Chrome, Firefox or Safari." };
@@ -82,7 +72,7 @@ export function useConnectivityCheck(): TCheckState & { run(): void } {
       streamRef.current?.getTracks().forEach((track) => track.stop());
       streamRef.current = null;
     };
-  }, [attempt]);
+  }, [attempt, roomId, stunKey]);
 
   return { ...state, run: useCallback(() => setAttempt((n) => n + 1), []) };
 }

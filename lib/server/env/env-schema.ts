@@ -68,6 +68,8 @@ export const ZEnvSchema = z
     RATE_LIMIT_CHAT_BURST: limit("30/1m"),
     RATE_LIMIT_SIGNALING: limit("100/10s"),
     RATE_LIMIT_SIGNALING_BURST: limit("300/1m"),
+    // Largest request body Next may read (sign-up JSON, room name, sign-in form: all under 3 KiB).
+    HTTP_BODY_LIMIT_BYTES: count(4_096, 10_485_760).default(65_536),
     // argon2id takes 19 MiB per hash: at most this many at once, this many more waiting.
     PASSWORD_HASH_CONCURRENCY: count(1, 64).default(2),
     PASSWORD_HASH_QUEUE: count(0, 10_000).default(32),

@@ -2,6 +2,8 @@ import { NextResponse } from "next/server";
 import { toErrorBody } from "@/lib/shared/ack";
 import { AppError, ERROR_CODES, isAppError } from "@/lib/shared/errors";
 import type { TPublicUser } from "@/lib/shared/user";
+import { env } from "../env";
+import { readLimitedText } from "../http/read-limited-body";
 import { logger } from "../logger-instance";
 import { getSessionUser } from "./auth";
 
@@ -33,10 +35,11 @@ export async function requireApiUser(): Promise<TPublicUser> {
   return user;
 }
 
-/** The JSON body of a request; a malformed one is a VALIDATION error, not a crash. */
-export async function readJson(request: Request): Promise<unknown> {
+/** The JSON body of a request, read up to HTTP_BODY_LIMIT_BYTES; a malformed one is a VALIDATION error, not a crash. */
+export async function readJson(request: Request, limitBytes = env.HTTP_BODY_LIMIT_BYTES): Promise<unknown> {
+  const text = await readLimitedText(request, limitBytes);
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch {
     throw new AppError("VALIDATION", "The request body must be JSON");
   }

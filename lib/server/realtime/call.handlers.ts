@@ -8,18 +8,16 @@ import type { HandlerContext } from "./types";
 
 export function registerCallHandlers(ctx: HandlerContext): void {
   const { socket, namespace, logger } = ctx;
+  const limit = () => countSignal(ctx);
 
   socket.on(
     "call:join",
-    withAck(ctx, "call:join", ZCallJoinPayload, async ({ callSessionId, media }) => {
-      await countSignal(ctx);
-      return joinCall(ctx, callSessionId, media);
-    }),
+    withAck(ctx, { event: "call:join", schema: ZCallJoinPayload, limit }, ({ callSessionId, media }) => joinCall(ctx, callSessionId, media)),
   );
 
   socket.on(
     "call:leave",
-    withAck(ctx, "call:leave", z.undefined(), () => {
+    withAck(ctx, { event: "call:leave", schema: z.undefined() }, () => {
       leaveCall(ctx, "left");
       void broadcastPresence(namespace, logger);
       return null;
@@ -28,9 +26,6 @@ export function registerCallHandlers(ctx: HandlerContext): void {
 
   socket.on(
     "media:update",
-    withoutAck(ctx, "media:update", ZMediaUpdatePayload, async (media) => {
-      await countSignal(ctx);
-      updateMedia(ctx, media);
-    }),
+    withoutAck(ctx, { event: "media:update", schema: ZMediaUpdatePayload, limit }, (media) => updateMedia(ctx, media)),
   );
 }

@@ -9,14 +9,17 @@ export function registerChatHandlers(ctx: HandlerContext): void {
 
   socket.on(
     "chat:send",
-    withAck(ctx, "chat:send", ZChatSendPayload, async ({ clientId, body }) => {
+    withAck(
+      ctx,
       // Per user, across their tabs and nodes; the burst allowance lets a pasted paragraph through.
-      await rateLimits.consume("chat", user.id);
-      // Persist first: the ack and the broadcast both carry the stored message.
-      const { message, created } = await createMessage(db, { roomId, authorId: user.id, clientId, body });
-      // A retry of a stored message was already broadcast the first time.
-      if (created) socket.broadcast.emit("chat:message", message);
-      return message;
-    }),
+      { event: "chat:send", schema: ZChatSendPayload, limit: () => rateLimits.consume("chat", user.id) },
+      async ({ clientId, body }) => {
+        // Persist first: the ack and the broadcast both carry the stored message.
+        const { message, created } = await createMessage(db, { roomId, authorId: user.id, clientId, body });
+        // A retry of a stored message was already broadcast the first time.
+        if (created) socket.broadcast.emit("chat:message", message);
+        return message;
+      },
+    ),
   );
 }

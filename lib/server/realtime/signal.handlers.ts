@@ -12,6 +12,7 @@ import type { HandlerContext } from "./types";
 export function registerSignalHandlers(ctx: HandlerContext): void {
   const { socket } = ctx;
   const from = socket.data.user.id;
+  const limit = () => countSignal(ctx);
 
   const target = () => {
     const found = signalingTarget(ctx);
@@ -21,8 +22,7 @@ export function registerSignalHandlers(ctx: HandlerContext): void {
 
   socket.on(
     "signal:description",
-    withoutAck(ctx, "signal:description", ZSignalDescriptionPayload, async ({ description }) => {
-      await countSignal(ctx);
+    withoutAck(ctx, { event: "signal:description", schema: ZSignalDescriptionPayload, limit }, ({ description }) => {
       const { peers, callSessionId } = target();
       peers.emit("signal:description", { from, callSessionId, description });
     }),
@@ -30,8 +30,7 @@ export function registerSignalHandlers(ctx: HandlerContext): void {
 
   socket.on(
     "signal:candidate",
-    withoutAck(ctx, "signal:candidate", ZSignalCandidatePayload, async ({ candidate }) => {
-      await countSignal(ctx);
+    withoutAck(ctx, { event: "signal:candidate", schema: ZSignalCandidatePayload, limit }, ({ candidate }) => {
       const { peers, callSessionId } = target();
       peers.emit("signal:candidate", { from, callSessionId, candidate });
     }),

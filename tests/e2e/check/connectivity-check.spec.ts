@@ -1,12 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { guardAgainstCspViolations } from "../support/csp-guard";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { recordPeerConnections, type RecordOptions } from "../support/call-probe";
 import { startDuet } from "../support/duet-process";
 import { freePort } from "../support/free-port";
 import { useRelayedDuet } from "../support/relayed-duet";
-import { goto, signUpThroughApi, type Person } from "../support/people";
+import { createRoomThroughApi, goto, signUpThroughApi, type Person } from "../support/people";
 
 // A real coturn on loopback and a Duet offering it over UDP and TCP, with no STUN server.
 // Why no STUN: on loopback, once the page has camera permission Chromium shows its real host
@@ -28,7 +28,7 @@ test("a signed-out visitor is sent to sign in and back to the check", async ({ b
 test("the check shows the camera, reaches Duet over WebSocket, allocates relays over UDP and TCP, and says calls will go through the relay", async ({ browser }) => {
   const ada = await personAt(browser, "Ada", {});
   await signUpThroughApi(ada);
-  const roomId = randomBytes(16).toString("base64url");
+  const roomId = await createRoomThroughApi(ada, "Ada's room");
   await goto(ada.page, `/check?room=${roomId}`);
 
   await expect(ada.page.getByTestId("check-verdict")).toHaveText(/^Calls will go through the relay\./, { timeout: 30_000 });
@@ -58,13 +58,11 @@ test("when UDP is blocked but TURN over TCP works, the check says calls will go 
   const ben = await personAt(browser, "Ben", { turnTransport: "tcp" });
   await ben.page.setViewportSize({ width: 375, height: 740 });
   await signUpThroughApi(ben);
-  await goto(ben.page, "/check?room=not-a-room-id");
+  await goto(ben.page, `/check?room=${await createRoomThroughApi(ben, "Ben's room")}`);
 
   await expect(ben.page.getByTestId("check-verdict")).toHaveText(/^Calls will go through the relay over TCP\./, { timeout: 30_000 });
   await expect(stepMessage(ben.page, "turn")).toContainText("Relay allocated over TCP.");
   await expect(stepMessage(ben.page, "turn")).toContainText("No relay over UDP");
-  // A malformed room id gives no link back.
-  await expect(ben.page.getByRole("link", { name: "Back to the room" })).toHaveCount(0);
   expect(await ben.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await ben.context.close();
 });
@@ -77,7 +75,7 @@ test("with the wrong TURN secret, the check says the relay refused Duet's creden
   try {
     const eve = await personAt(browser, "Eve", {}, misconfigured.url);
     await signUpThroughApi(eve);
-    await goto(eve.page, "/check");
+    await goto(eve.page, `/check?room=${await createRoomThroughApi(eve, "Eve's room")}`);
     const verdict = eve.page.getByTestId("check-verdict");
     await expect(verdict).toHaveText(/^Calls from this network will fail: the relay server can't be reached/, { timeout: 30_000 });
     await expect(verdict).toContainText("401");
@@ -89,6 +87,39 @@ test("with the wrong TURN secret, the check says the relay refused Duet's creden
   } finally {
     await misconfigured.stop();
   }
+});
+
+test("opened without one of the person's rooms, the check still tests signaling and STUN, says why the relay wasn't tested, and asks Duet for no relay credentials", async ({ browser }) => {
+  const owner = await personAt(browser, "Owner", {});
+  const cleo = await personAt(browser, "Cleo", {});
+  await Promise.all([signUpThroughApi(owner), signUpThroughApi(cleo)]);
+  const someoneElsesRoom = await createRoomThroughApi(owner, "Not Cleo's");
+  const credentialRequests: string[] = [];
+  cleo.page.on("request", (request) => new URL(request.url()).pathname === "/api/turn" && credentialRequests.push(request.url()));
+
+  for (const [path, why, linkBack] of [
+    ["/check", "Open the check from a room to test the relay.", false],
+    // A malformed room id is no room at all: no link back either.
+    ["/check?room=not-a-room-id", "Open the check from a room to test the relay.", false],
+    [`/check?room=${someoneElsesRoom}`, "this link isn't one of your rooms", true],
+  ] as const) {
+    await test.step(path, async () => {
+      await goto(cleo.page, path);
+      const verdict = cleo.page.getByTestId("check-verdict");
+      // This Duet has no STUN server: only the relay could take a call off the local network.
+      await expect(verdict).toContainText("Calls will connect only between people on the same network, unless the relay works.", { timeout: 30_000 });
+      await expect(verdict).toContainText(why);
+      await expect(step(cleo.page, "signaling")).toHaveAttribute("data-status", "pass");
+      await expect(step(cleo.page, "stun")).toHaveAttribute("data-status", "warn");
+      await expect(step(cleo.page, "turn")).toHaveAttribute("data-status", "skip");
+      await expect(stepMessage(cleo.page, "turn")).toContainText("The relay wasn't tested");
+      await expect(stepMessage(cleo.page, "turn")).toContainText(why);
+      await expect(cleo.page.getByRole("link", { name: "Back to the room" })).toHaveCount(linkBack ? 1 : 0);
+    });
+  }
+  // Only the room that is not Cleo's was asked about, and Duet gave nothing for it.
+  expect(credentialRequests).toEqual([`${lab.duet.url}/api/turn?room=${someoneElsesRoom}`]);
+  await Promise.all([owner.context.close(), cleo.context.close()]);
 });
 
 async function personAt(browser: Browser, name: string, probe: RecordOptions, baseURL = lab.duet.url): Promise<Person> {

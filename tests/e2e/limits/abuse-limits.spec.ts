@@ -66,8 +66,9 @@ test("refuses room creation beyond the limit with 429, and the create-room form 
 test("refuses TURN credential requests beyond the limit with 429 and Retry-After", async ({ browser }) => {
   const member = await newPerson(browser, "Member", duet.url);
   await signUpThroughApi(member);
-  for (let i = 0; i < 2; i++) expect((await member.context.request.get("/api/turn")).status()).toBe(200);
-  const refused = await member.context.request.get("/api/turn");
+  const roomId = await createRoomThroughApi(member, "Calls");
+  for (let i = 0; i < 2; i++) expect((await member.context.request.get(`/api/turn?room=${roomId}`)).status()).toBe(200);
+  const refused = await member.context.request.get(`/api/turn?room=${roomId}`);
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect(await refused.json()).toEqual(rateLimitedBody(/^Too many requests for connection details\. Try again in \d+ (seconds?|minute)\.$/));

@@ -2,7 +2,7 @@ import type { Browser, LaunchOptions, Page } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { guardAgainstCspViolations } from "../support/csp-guard";
 import { expectRemoteMediaPlaying, mediaFlow, recordPeerConnections } from "../support/call-probe";
-import { createRoomThroughForm, goto, joinByLinkAsNewUser, lastMessage, sendChat, signUpThroughForm, type Person } from "../support/people";
+import { createRoomThroughForm, joinByLinkAsNewUser, lastMessage, sendChat, signUpThroughForm, type Person } from "../support/people";
 import { io } from "socket.io-client";
 import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
 import { startProxiedDuet, type ProxiedDuet } from "./proxied-duet";

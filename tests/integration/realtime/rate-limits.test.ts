@@ -96,6 +96,18 @@ describe("abuse limits on the realtime server", () => {
     await waitFor(() => relayed.length === 9, "the 9 candidates within the allowance (after call:join) to arrive");
   });
 
+  it("counts a malformed signal against the connection's allowance, so a flood of garbage is refused unread", async () => {
+    const server = await start({ RATE_LIMIT_SIGNALING: "5/10s", RATE_LIMIT_SIGNALING_BURST: "off" });
+    const adaSocket = await open(server, ada);
+    const errors: Array<{ code: string }> = [];
+    adaSocket.on("room:error", (error) => errors.push(error));
+    for (let i = 0; i < 8; i++) adaSocket.emit("media:update", { audio: "loud" } as never);
+    await waitFor(() => errors.length === 8, "a room:error for each of the 8 malformed updates");
+    expect(errors.map((error) => error.code)).toEqual([...Array(5).fill("VALIDATION"), ...Array(3).fill("RATE_LIMITED")]);
+    const ack = await adaSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA });
+    expect(ack).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+  });
+
   it("refuses a flood of handshakes from one address with 429, and the room page says when to try again", async () => {
     const server = await start({ RATE_LIMIT_HANDSHAKE_IP: "5/1m" });
     const cookie = await sessionCookie(database.db, ada);

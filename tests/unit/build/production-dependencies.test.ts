@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../../..");
-const packageJson = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 /** What production runs with plain `node`: the compiled server graph and the migration command (scripts/build/compile-server.ts). */
 const SERVER_GRAPH = ["server.ts", "scripts/db-migrate.ts", "lib/server", "lib/shared", "scripts/lib"];
@@ -25,7 +28,12 @@ function runtimePackages(file: string): string[] {
   ];
   return specifiers
     .filter((specifier): specifier is string => !!specifier && !/^(\.|@\/|node:)/.test(specifier))
-    .map((specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/"));
+    .map((specifier) =>
+      specifier
+        .split("/")
+        .slice(0, specifier.startsWith("@") ? 2 : 1)
+        .join("/"),
+    );
 }
 
 describe("the production install", () => {

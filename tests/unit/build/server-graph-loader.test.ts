@@ -1,27 +1,27 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-
-// The loader is plain CommonJS that Turbopack runs (scripts/build/server-graph-loader.js).
-const serverGraphLoader = require("../../../scripts/build/server-graph-loader.js") as (this: unknown) => string;
+// Plain CommonJS, as Turbopack runs it.
+import serverGraphLoader from "../../../scripts/build/server-graph-loader.js";
 
 const PROJECT_ROOT = "/srv/duet";
 
 function stubFor(file: string, target: "dist" | "source" | "client-refusal", serverOnly = false): string {
   const context = { resourcePath: path.join(PROJECT_ROOT, file), getOptions: () => ({ projectRoot: PROJECT_ROOT, target, serverOnly }) };
-  return serverGraphLoader.call(context);
+  return (serverGraphLoader as (this: typeof context) => string).call(context);
 }
 
 /** Runs a stub as Turbopack's server bundle would, with `cwd` as the working directory; returns its module.exports. */
 function evaluateStub(code: string, cwd: string): unknown {
-  const module = { exports: {} as unknown };
+  const stubModule = { exports: {} as unknown };
   const fakeProcess = { cwd: () => cwd, getBuiltinModule: process.getBuiltinModule };
   const requireInBundle = (request: string) => {
     if (request === "server-only") return {};
     throw new Error(`the stub required ${request}`);
   };
-  new Function("module", "require", "process", code)(module, requireInBundle, fakeProcess);
-  return module.exports;
+  new Function("module", "require", "process", code)(stubModule, requireInBundle, fakeProcess);
+  return stubModule.exports;
 }
 
 describe("the server-graph loader (Next's bundle gets no copy of lib/server or lib/shared)", () => {
@@ -35,7 +35,7 @@ describe("the server-graph loader (Next's bundle gets no copy of lib/server or l
 
   it("hands Next's code the very module instance the server loaded", () => {
     // What dist/server.js's own require of the module returns…
-    const loadedByServer = require(path.join(root, "dist/lib/shared/errors.js")) as { AppError: typeof Error };
+    const loadedByServer: unknown = createRequire(__filename)(path.join(root, "dist/lib/shared/errors.js"));
     // …is what the stub exports: one AppError class, so `instanceof` holds on both sides.
     const stub = stubFor("lib/shared/errors.ts", "dist");
     expect(evaluateStub(stub, root)).toBe(loadedByServer);

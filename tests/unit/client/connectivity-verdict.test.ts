@@ -68,6 +68,18 @@ describe("connectivityVerdict", () => {
     expect(result.headline).toMatch(/^Calls from this network will fail: Duet's realtime server can't be reached/);
   });
 
+  it("opened without one of the person's rooms, says what STUN showed and why the relay is unknown, never that calls fail", () => {
+    const notTested = { notTested: "The relay wasn't tested: open the check from a room to test the relay." };
+    const direct = verdict({ stun: { configured: true, srflx: true }, turn: notTested });
+    expect(direct).toMatchObject({ tone: "pass", headline: "Calls will connect directly.", detail: notTested.notTested });
+    const blocked = verdict({ turn: notTested });
+    expect(blocked).toMatchObject({ tone: "warn", headline: "Calls from this network need the relay: the STUN server didn't answer over UDP." });
+    expect(blocked.detail).toBe(notTested.notTested);
+    const noStun = verdict({ stun: { configured: false, srflx: false }, turn: notTested });
+    expect(noStun).toMatchObject({ tone: "warn", headline: "Calls will connect only between people on the same network, unless the relay works." });
+    expect(noStun.detail).toContain("open the check from a room");
+  });
+
   it("keeps the network verdict when signaling works only over long-polling, and says so", () => {
     const result = verdict({ signaling: { transport: "polling", refusal: null }, turn: [relay("udp", true)] });
     expect(result.headline).toBe("Calls will go through the relay.");

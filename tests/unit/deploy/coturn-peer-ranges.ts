@@ -71,7 +71,7 @@ function compareBytes(a: number[], b: number[]): number {
  * Whether `peer` falls in a range the way the option means it (and coturn 4.16+ checks it):
  * the contiguous span from first to last of the peer's own family.
  */
-export function inSpan({ first, last, text }: PeerRange, peer: string): boolean {
+export function inSpan({ first, text }: PeerRange, peer: string): boolean {
   if (first.family !== parseAddress(peer).family) return false;
   const type = first.family === 4 ? "ipv4" : "ipv6";
   const list = new BlockList();

@@ -17,6 +17,8 @@ describe("the environment", () => {
     [{ RATE_LIMIT_CHAT: "ten a minute" }, "RATE_LIMIT_CHAT"],
     [{ RATE_LIMIT_TURN: "0/1m" }, "RATE_LIMIT_TURN"],
     [{ PASSWORD_HASH_CONCURRENCY: "0" }, "PASSWORD_HASH_CONCURRENCY"],
+    [{ HTTP_BODY_LIMIT_BYTES: "64k" }, "HTTP_BODY_LIMIT_BYTES"],
+    [{ HTTP_BODY_LIMIT_BYTES: "1024" }, "HTTP_BODY_LIMIT_BYTES"],
   ])("names the variable that is wrong (%o)", (source, variable) => {
     expect(() => parseEnv(source)).toThrow(InvalidEnvError);
     try {
@@ -24,6 +26,11 @@ describe("the environment", () => {
     } catch (error) {
       expect((error as InvalidEnvError).problems.some((line) => line.startsWith(`${variable}:`))).toBe(true);
     }
+  });
+
+  it("accepts request bodies of up to 64 KiB unless told otherwise", () => {
+    expect(parseEnv({}).HTTP_BODY_LIMIT_BYTES).toBe(65_536);
+    expect(parseEnv({ HTTP_BODY_LIMIT_BYTES: "16384" }).HTTP_BODY_LIMIT_BYTES).toBe(16_384);
   });
 
   it("gives browsers a public STUN server by default, so people behind two home routers can connect", () => {

@@ -17,6 +17,15 @@ describe("realtime payload schemas", () => {
     expect(ZChatSendPayload.safeParse(payload).success).toBe(false);
   });
 
+  it("refuse a field the contract does not name, naming it (cut short) in the error", () => {
+    const withProto = JSON.parse(`{"clientId":"${clientId}","body":"hi","__proto__":{"polluted":true}}`) as unknown;
+    expect(ZChatSendPayload.safeParse(withProto).error?.issues[0]?.message).toBe('Unknown field "__proto__"');
+    const longKey = "k".repeat(5_000);
+    const message = ZChatSendPayload.safeParse({ clientId, body: "hi", [longKey]: 1, a: 1, b: 2, c: 3 }).error?.issues[0]?.message;
+    expect(message).toBe(`Unknown fields "${"k".repeat(40)}…", "a", "b" and 1 more`);
+    expect(ZSignalCandidatePayload.safeParse({ candidate: { candidate: "candidate:1", constructor: { prototype: {} } } }).success).toBe(false);
+  });
+
   it("accept offers, answers and rollbacks only", () => {
     expect(ZSignalDescriptionPayload.safeParse({ description: { type: "offer", sdp: "v=0" } }).success).toBe(true);
     expect(ZSignalDescriptionPayload.safeParse({ description: { type: "answer", sdp: "v=0" } }).success).toBe(true);

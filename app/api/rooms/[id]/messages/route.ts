@@ -1,18 +1,16 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/shared/errors";
 import { ZHistoryQuery } from "@/lib/shared/message";
 import { parseInput } from "@/lib/shared/validation";
 import { db } from "@/lib/server/db";
 import { listMessages } from "@/lib/server/messages/list-messages";
 import { requireApiUser, route } from "@/lib/server/next/route-handler";
-import { ROOM_UNAVAILABLE } from "@/lib/server/rooms/enter-room";
-import { getMembership } from "@/lib/server/rooms/get-membership";
+import { requireMembership } from "@/lib/server/rooms/require-membership";
 
 /** A page of a room's chat history, for its members: `?before=<messageId>&limit=50`. */
 export const GET = route(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const user = await requireApiUser();
   const { id: roomId } = await params;
   const query = parseInput(ZHistoryQuery, Object.fromEntries(new URL(request.url).searchParams));
-  if (!(await getMembership(db, { roomId, userId: user.id }))) throw new AppError("NOT_FOUND", ROOM_UNAVAILABLE);
+  await requireMembership(db, { roomId, userId: user.id });
   return NextResponse.json(await listMessages(db, { roomId, ...query }));
 });
