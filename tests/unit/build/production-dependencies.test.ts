@@ -43,6 +43,11 @@ describe("the production install", () => {
     expect(missing).toEqual([]);
   });
 
+  it("never imports server-only, which throws under plain Node: Next's stubs of lib/server carry that marker instead", () => {
+    const importers = SERVER_GRAPH.flatMap(files).filter((file) => runtimePackages(file).includes("server-only"));
+    expect(importers.map((file) => path.relative(ROOT, file))).toEqual([]);
+  });
+
   it("keeps build-only tools out of the dependencies", () => {
     const buildTools = ["typescript", "tsx", "esbuild", "@vercel/nft", "prisma", "tailwindcss", "@tailwindcss/postcss", "postcss", "server-only"];
     expect(buildTools.filter((name) => name in packageJson.dependencies)).toEqual([]);
