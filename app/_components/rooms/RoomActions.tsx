@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { isAppError } from "@/lib/shared/errors";
 import type { TMemberRole } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { secondaryButtonClass } from "../ui";
 import { ConfirmPanel } from "./ConfirmPanel";
 import { RenameRoomForm } from "./RenameRoomForm";
@@ -28,6 +29,7 @@ interface RoomActionsProps {
  */
 export function RoomActions({ room, myRole, guest, requests = roomActionRequests }: RoomActionsProps) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [mode, setMode] = useState<TMode>("idle");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,23 +41,22 @@ export function RoomActions({ room, myRole, guest, requests = roomActionRequests
     setError(null);
     setMode(next);
   };
-  // Back to the button that opened the panel (or, if it went with the change, the first one
-  // left; if the whole room went, the list's heading), so keyboard users keep their place.
-  const close = () => {
+  // Keyboard users keep their place: back to the button that opened the panel, or where
+  // `focusAfter` says when that button goes with the change.
+  const close = (focusAfter: () => HTMLElement | null | undefined = () => opener.current) => {
     setMode("idle");
     setError(null);
-    requestAnimationFrame(() => {
-      const target = opener.current?.isConnected ? opener.current : (group.current?.querySelector("button") ?? document.getElementById(ROOM_LIST_HEADING_ID));
-      target?.focus();
-    });
+    requestAnimationFrame(() => focusAfter()?.focus());
   };
-  const run = async (request: () => Promise<unknown>) => {
+  const firstButton = () => group.current?.querySelector("button");
+  const listHeading = () => document.getElementById(ROOM_LIST_HEADING_ID);
+  const run = async (request: () => Promise<unknown>, focusAfter: () => HTMLElement | null | undefined) => {
     setPending(true);
     setError(null);
     try {
       await request();
       router.refresh();
-      close();
+      close(focusAfter);
     } catch (reason) {
       setError(isAppError(reason) ? reason.message : "Something went wrong. Try again.");
     } finally {
@@ -63,7 +64,7 @@ export function RoomActions({ room, myRole, guest, requests = roomActionRequests
     }
   };
 
-  const toggle = (name: TMode) => ({ onClick: mode === name ? close : open(name), "aria-expanded": mode === name, disabled: pending });
+  const toggle = (name: TMode) => ({ onClick: mode === name ? () => close() : open(name), "aria-expanded": mode === name, disabled: !hydrated || pending });
 
   return (
     <div className="space-y-2">
@@ -91,7 +92,7 @@ export function RoomActions({ room, myRole, guest, requests = roomActionRequests
       {mode === "rename" && (
         <RenameRoomForm
           currentName={room.name}
-          onCancel={close}
+          onCancel={() => close()}
           onRename={async (name) => {
             await requests.rename(room.id, name);
             router.refresh();
@@ -100,17 +101,17 @@ export function RoomActions({ room, myRole, guest, requests = roomActionRequests
         />
       )}
       {mode === "delete" && (
-        <ConfirmPanel confirmLabel="Delete room" pendingLabel="Deleting…" pending={pending} error={error} onCancel={close} onConfirm={() => void run(() => requests.delete(room.id))}>
+        <ConfirmPanel confirmLabel="Delete room" pendingLabel="Deleting…" pending={pending} error={error} onCancel={() => close()} onConfirm={() => void run(() => requests.delete(room.id), listHeading)}>
           Delete “{room.name}”? Its messages and call records are deleted with it{guest ? `, for ${guest.name} too` : ""}. This can&apos;t be undone.
         </ConfirmPanel>
       )}
       {mode === "remove" && guest && (
-        <ConfirmPanel confirmLabel={`Remove ${guest.name}`} pendingLabel="Removing…" pending={pending} error={error} onCancel={close} onConfirm={() => void run(() => requests.removeGuest(room.id, guest.id))}>
+        <ConfirmPanel confirmLabel={`Remove ${guest.name}`} pendingLabel="Removing…" pending={pending} error={error} onCancel={() => close()} onConfirm={() => void run(() => requests.removeGuest(room.id, guest.id), firstButton)}>
           Remove {guest.name} from “{room.name}”? They lose the room and its history at once, and can&apos;t join again with its link. The seat is free for someone else.
         </ConfirmPanel>
       )}
       {mode === "leave" && (
-        <ConfirmPanel confirmLabel="Leave room" pendingLabel="Leaving…" pending={pending} error={error} onCancel={close} onConfirm={() => void run(() => requests.leave(room.id))}>
+        <ConfirmPanel confirmLabel="Leave room" pendingLabel="Leaving…" pending={pending} error={error} onCancel={() => close()} onConfirm={() => void run(() => requests.leave(room.id), listHeading)}>
           Leave “{room.name}”? You lose its call, chat and history; your messages stay in it. You can ask to join again with its link while its seat is free.
         </ConfirmPanel>
       )}

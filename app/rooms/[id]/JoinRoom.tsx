@@ -7,6 +7,7 @@ import { isAppError } from "@/lib/shared/errors";
 import { roomApiPath, roomPath, type TRoomInvitation } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 import { apiFetch } from "@/lib/client/api-client";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { FormError } from "../../_components/FormError";
 import { buttonClass, cardClass } from "../../_components/ui";
 
@@ -17,6 +18,7 @@ import { buttonClass, cardClass } from "../../_components/ui";
  */
 export function JoinRoom({ invitation, me }: { invitation: TRoomInvitation; me: TPublicUser }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [joining, setJoining] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,12 +47,12 @@ export function JoinRoom({ invitation, me }: { invitation: TRoomInvitation; me: 
         A video call and chat for two. Joining takes the room&apos;s second seat, and {invitation.ownerName} sees your name.
       </p>
       <FormError message={error} />
-      <button type="button" onClick={() => void join()} disabled={joining} className={`${buttonClass} w-full`}>
+      <button type="button" onClick={() => void join()} disabled={!hydrated || joining} className={`${buttonClass} w-full`}>
         {joining ? "Joining…" : `Join this room as ${me.name}`}
       </button>
       <p className="text-sm text-slate-500">
         Not {me.name}?{" "}
-        <button type="button" onClick={switchAccount} className="text-brand-600 hover:underline">
+        <button type="button" onClick={switchAccount} disabled={!hydrated} className="text-brand-600 hover:underline">
           Sign in as someone else
         </button>{" "}
         · <Link href="/" className="text-brand-600 hover:underline">Not now</Link>

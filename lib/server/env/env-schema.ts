@@ -63,7 +63,7 @@ export const ZEnvSchema = z
     RATE_LIMIT_ROOM_CREATE: limit("30/1h"),
     RATE_LIMIT_ROOM_JOIN: limit("30/1h"),
     RATE_LIMIT_ROOM_CHANGE: limit("60/1h"),
-    RATE_LIMIT_ROOM_READ: limit("300/10m"),
+    RATE_LIMIT_ROOM_READ: limit("600/10m"),
     RATE_LIMIT_ACCOUNT: limit("10/15m"),
     RATE_LIMIT_TURN: limit("60/10m"),
     RATE_LIMIT_HANDSHAKE_IP: limit("120/1m"),
