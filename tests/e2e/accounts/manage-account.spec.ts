@@ -134,6 +134,8 @@ test("a guest who deletes their account leaves the owner a readable record; an o
   await olga.page.getByLabel("Your password").fill(olga.password);
   await olga.page.getByRole("button", { name: "Delete my account" }).click();
   await expect(olga.page.getByText("Your account is deleted.")).toBeVisible();
+  // Ola still had the room open: it closes and says why.
+  await expect(ola.page.getByRole("heading", { name: "This room was deleted" })).toBeVisible();
   await goto(ola.page, `/history/${roomId}`);
   await expect(ola.page.getByText("Hi Olga, see you Friday")).toHaveCount(0);
   await Promise.all([olga.context.close(), gus.context.close(), ola.context.close()]);

@@ -53,3 +53,25 @@ test("someone who opened a link with the wrong account can sign in as someone el
   expect(rooms[0]?.members).toHaveLength(1);
   await Promise.all([olga.context.close(), work.context.close()]);
 });
+
+test("another web site cannot make a signed-in person join a room, even knowing its link", async ({ browser }) => {
+  const [olga, nia] = await Promise.all([newPerson(browser, "Olga"), newPerson(browser, "Nia")]);
+  await Promise.all([signUpThroughApi(olga), signUpThroughApi(nia)]);
+  const roomId = await createRoomThroughApi(olga, "Not for strangers");
+  const target = `${process.env.DUET_E2E_URL}/api/rooms/${roomId}/membership`;
+  // A page of another site, in Nia's signed-in browser.
+  await nia.page.route("http://elsewhere.test/**", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Elsewhere</title>" }));
+  await nia.page.goto("http://elsewhere.test/");
+  const outcome = await nia.page.evaluate(async (url) => {
+    try {
+      const response = await fetch(url, { method: "PUT", credentials: "include" });
+      return `answered ${response.status}`;
+    } catch {
+      return "refused by the browser";
+    }
+  }, target);
+  expect(outcome).toBe("refused by the browser");
+  const { rooms } = (await (await olga.context.request.get("/api/rooms")).json()) as { rooms: Array<{ members: unknown[] }> };
+  expect(rooms[0]?.members).toHaveLength(1);
+  await Promise.all([olga.context.close(), nia.context.close()]);
+});

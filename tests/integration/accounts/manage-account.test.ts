@@ -89,7 +89,7 @@ describe("managing one's account", () => {
       await createMessage(database.db, { roomId: mine.id, authorId: guest.id, clientId: "g-1", body: "In Olga's room" });
       await createMessage(database.db, { roomId: theirs.id, authorId: owner.id, clientId: "o-1", body: "In Ola's room" });
 
-      await deleteAccount(database.db, { userId: owner.id, password: owner.password });
+      await expect(deleteAccount(database.db, { userId: owner.id, password: owner.password })).resolves.toEqual({ deletedRoomIds: [mine.id] });
 
       await expect(database.db.room.count({ where: { id: mine.id } })).resolves.toBe(0);
       await expect(database.db.message.count({ where: { roomId: mine.id } })).resolves.toBe(0);
