@@ -38,9 +38,7 @@ module.exports = {
       displayName: "integration",
       testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
       testEnvironment: "node",
-      // Creating and migrating a PostgreSQL database per suite takes seconds on a busy machine;
-      // this bounds hangs, it does not time anything (speed lives in `npm run bench`).
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ["<rootDir>/tests/integration/setup.ts"],
     },
   ],
 };

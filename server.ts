@@ -19,6 +19,7 @@ import { createSecurityHeaders, sendSecurityHeaders } from "./lib/server/http/se
 import { logger } from "./lib/server/logger-instance";
 import { createRealtimeServer } from "./lib/server/realtime/create-realtime-server";
 import { createRoomsRedisAdapter } from "./lib/server/realtime/redis-rooms-adapter";
+import { installRoomEventPublisher } from "./lib/server/rooms/room-events";
 import { getRateLimits } from "./lib/server/rate-limits/rate-limits-instance";
 import { closeRedisClient, getRedisClient, getRedisSubscriber } from "./lib/server/redis-client";
 
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
     void handleRequest(req, res);
   });
   refuseBeforeContinue(httpServer, env.HTTP_BODY_LIMIT_BYTES);
-  const { io, sessionSockets, announceShutdown } = createRealtimeServer(
+  const { io, sessionSockets, roomSockets, announceShutdown } = createRealtimeServer(
     httpServer,
     {
       db,
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
   );
   // Signing out, a password change or a deleted account closes that session's open rooms at once.
   installSessionConnectionCloser((sessionIds) => sessionSockets.endSessions(sessionIds));
+  // A removed guest, a guest who left, a deleted or renamed room: its open pages are told at once.
+  installRoomEventPublisher((event) => roomSockets.publish(event));
   // Socket.IO answers its own requests (long-polling, handshakes) without the handler above.
   io.engine.on("headers", (headers: Record<string, string>, req) => Object.assign(headers, securityHeadersFor(req)));
   // Socket.IO takes its own upgrades; the rest (Next's dev-time HMR socket) go to Next.

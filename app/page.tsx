@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { db } from "@/lib/server/db";
 import { getSessionUser } from "@/lib/server/next/auth";
-import { listRoomsForUser } from "@/lib/server/rooms/list-rooms-for-user";
+import { listMyRooms } from "@/lib/server/rooms/list-my-rooms";
 import { CreateRoomForm } from "./_components/CreateRoomForm";
-import { RoomList } from "./_components/RoomList";
+import { MyRoomList } from "./_components/rooms/MyRoomList";
+import { ROOM_LIST_HEADING_ID } from "./_components/rooms/room-list-heading";
 import { buttonClass, cardClass, secondaryButtonClass } from "./_components/ui";
 
 export default async function HomePage() {
@@ -26,7 +27,7 @@ export default async function HomePage() {
       </section>
     );
   }
-  const rooms = await listRoomsForUser(db, { userId: user.id });
+  const rooms = await listMyRooms(db, { userId: user.id });
   return (
     <div className="grid gap-6 md:grid-cols-[20rem_1fr]">
       <section aria-labelledby="new-room" className={cardClass}>
@@ -35,11 +36,11 @@ export default async function HomePage() {
         </h1>
         <CreateRoomForm />
       </section>
-      <section aria-labelledby="my-rooms">
-        <h2 id="my-rooms" className="mb-3 text-lg font-semibold">
+      <section aria-labelledby={ROOM_LIST_HEADING_ID}>
+        <h2 id={ROOM_LIST_HEADING_ID} tabIndex={-1} className="mb-3 text-lg font-semibold">
           Your rooms
         </h2>
-        <RoomList rooms={rooms} me={user} hrefFor="room" emptyText="No rooms yet. Create one and send its link to the person you want to talk to." />
+        <MyRoomList rooms={rooms} emptyText="No rooms yet. Create one and send its link to the person you want to talk to." />
       </section>
     </div>
   );

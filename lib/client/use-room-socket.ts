@@ -1,15 +1,25 @@
 "use client";
 import { useEffect, useState } from "react";
+import type { TRoomClosedReason } from "@/lib/shared/realtime-events";
 import { readConnectRefusal } from "./describe-connect-error";
 import { connectRoomSocket, type TRoomSocket } from "./room-socket";
 
 export type TSocketStatus = "connecting" | "connected" | "reconnecting" | "replaced" | "refused";
 
+export interface TRoomConnection {
+  socket: TRoomSocket | null;
+  status: TSocketStatus;
+  refusal: string | null;
+  /** Set when this person may no longer be in the room (removed, left, room deleted): the socket is closed for good. */
+  closed: TRoomClosedReason | null;
+}
+
 /** The room's socket for as long as the component is mounted, with its connection status. */
-export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; status: TSocketStatus; refusal: string | null } {
+export function useRoomSocket(roomId: string): TRoomConnection {
   const [socket, setSocket] = useState<TRoomSocket | null>(null);
   const [status, setStatus] = useState<TSocketStatus>("connecting");
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [closed, setClosed] = useState<TRoomClosedReason | null>(null);
 
   useEffect(() => {
     const next = connectRoomSocket(roomId);
@@ -28,6 +38,10 @@ export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; sta
       closeExplained = true;
       setRefusal("You were signed out of Duet. Sign in again to come back to this room.");
       setStatus("refused");
+    });
+    next.on("room:closed", ({ reason }) => {
+      closeExplained = true;
+      setClosed(reason);
     });
     next.on("server:shutdown", () => setStatus("reconnecting"));
     next.on("disconnect", (reason) => {
@@ -56,5 +70,5 @@ export function useRoomSocket(roomId: string): { socket: TRoomSocket | null; sta
     };
   }, [roomId]);
 
-  return { socket, status, refusal };
+  return { socket, status, refusal, closed };
 }

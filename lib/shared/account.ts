@@ -4,7 +4,7 @@ import { ZNewPassword } from "./user";
 const ZCurrentPassword = z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(256, "That is not your current password");
 
 export const ZChangePasswordInput = z
-  .object({ currentPassword: ZCurrentPassword, newPassword: ZNewPassword })
+  .strictObject({ currentPassword: ZCurrentPassword, newPassword: ZNewPassword })
   .refine(({ currentPassword, newPassword }) => currentPassword !== newPassword, {
     path: ["newPassword"],
     message: "Choose a password different from your current one",
@@ -15,7 +15,7 @@ export type TChangePasswordInput = z.input<typeof ZChangePasswordInput>;
  * Deleting an account is confirmed with the password, or, for an account that signs in only
  * through GitHub or Google, by typing its email address.
  */
-export const ZDeleteAccountInput = z.object({
+export const ZDeleteAccountInput = z.strictObject({
   password: z.string().max(256).optional(),
   email: z.string().max(254).optional(),
 });

@@ -5,6 +5,7 @@
 import { z } from "./zod";
 import type { TAckCallback } from "./ack";
 import { ZClientMessageId, ZMessageBody, type TChatMessage } from "./message";
+import type { TRoomSummary } from "./room";
 import type { TPublicUser } from "./user";
 
 /**
@@ -90,6 +91,15 @@ export interface TPresence {
   members: Array<{ user: TPublicUser; inCall: boolean }>;
 }
 
+/**
+ * Why this member's connection to the room closed for good: the owner removed them, the owner
+ * deleted the room, or they left it (from another tab or the home page).
+ */
+export type TRoomClosedReason = "removed" | "deleted" | "left";
+
+/** What changed in the room, as the other member's open page is told. */
+export type TRoomChange = "renamed" | "guest-joined" | "guest-left" | "guest-removed";
+
 export interface ClientToServerEvents {
   "call:join": (payload: z.input<typeof ZCallJoinPayload>, ack: TAckCallback<TCallJoined>) => void;
   "call:leave": (ack: TAckCallback<null>) => void;
@@ -117,6 +127,10 @@ export interface ServerToClientEvents {
   "session:replaced": () => void;
   /** This browser's sign-in ended (signed out, password changed elsewhere, account deleted): sign in again. */
   "session:ended": () => void;
+  /** This member may no longer be in the room; this connection is closed and does not come back. */
+  "room:closed": (payload: { reason: TRoomClosedReason }) => void;
+  /** The room changed (renamed, the guest came or went): here it is as it now is. */
+  "room:updated": (payload: { change: TRoomChange; room: TRoomSummary }) => void;
   /** This server is stopping; the client reconnects (to another node, behind a proxy). */
   "server:shutdown": () => void;
 }

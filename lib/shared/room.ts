@@ -16,6 +16,9 @@ export const ZRoomName = z
   .refine((name) => !isBlank(name), "Name the room");
 
 export const ZCreateRoomInput = z.strictObject({ name: ZRoomName });
+export const ZRenameRoomInput = z.strictObject({ name: ZRoomName });
+/** The guest the owner means to remove: if someone else holds the seat by now, nobody is removed. */
+export const ZRemoveGuestInput = z.strictObject({ guestId: z.string({ error: "Say which guest to remove" }).min(1).max(64) });
 
 export type TMemberRole = "owner" | "guest";
 
@@ -36,12 +39,39 @@ export interface TRoomSummary {
   members: TRoomMember[];
 }
 
+/** A room as its member's home page lists it. */
+export interface TMyRoom extends TRoomSummary {
+  myRole: TMemberRole;
+  messageCount: number;
+  /** The other member's messages since this member last had the room or its history on screen. */
+  unreadCount: number;
+}
+
+/**
+ * What a room's link shows a signed-in person who is not in the room while its guest seat is
+ * free: the link is the capability to ask to join, so its holder may see whose room it is.
+ */
+export interface TRoomInvitation {
+  roomId: string;
+  roomName: string;
+  ownerName: string;
+}
+
 export function roomPath(roomId: string): string {
   return `/rooms/${roomId}`;
 }
 
 export function roomHistoryPath(roomId: string): string {
   return `/history/${roomId}`;
+}
+
+/**
+ * A room's API: the room itself (rename, delete), `membership` (the asker's own seat: PUT takes
+ * the free one, DELETE leaves), `guest` (the owner removes the guest), `read` (mark as read).
+ */
+export function roomApiPath(roomId: string, part?: "membership" | "guest" | "read"): string {
+  const base = `/api/rooms/${encodeURIComponent(roomId)}`;
+  return part ? `${base}/${part}` : base;
 }
 
 /** The connectivity check; from a room it tests that room's relay credentials too. */

@@ -9,6 +9,7 @@ import { limitConfigsFromEnv } from "@/lib/server/rate-limits/limit-names";
 import { createRealtimeServer, type RealtimeOptions } from "@/lib/server/realtime/create-realtime-server";
 import type { RealtimeDeps, RealtimeServer } from "@/lib/server/realtime/types";
 import type { TDbClient } from "@/lib/server/db/create-db-client";
+import type { TRoomEvent } from "@/lib/server/rooms/room-events";
 import { REALTIME_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime-events";
 import { roomNamespace } from "@/lib/shared/room";
 import { TEST_AUTH_SECRET } from "./seed";
@@ -40,6 +41,8 @@ export interface TestRealtimeServer {
   io: RealtimeServer;
   /** What server.ts installs for route handlers: close the connections of ended sign-in sessions. */
   endSessions(sessionIds: string[]): void;
+  /** What server.ts installs for route handlers: carry a room's change to its open connections. */
+  publishRoomEvent(event: TRoomEvent): void;
   url: string;
   /** Room namespaces open on this node. */
   openRooms(): number;
@@ -52,13 +55,14 @@ export interface TestRealtimeServer {
 export async function startRealtimeServer(db: TDbClient, options: RealtimeOptions = {}, site: TestSiteOptions = {}): Promise<TestRealtimeServer> {
   const httpServer = createServer();
   const deps = { db, logger: createLogger("silent"), authSecret: TEST_AUTH_SECRET, siteUrl: TEST_SITE_URL, rateLimits: testRateLimits(), ...site };
-  const { io, sessionSockets } = createRealtimeServer(httpServer, deps, options);
+  const { io, sessionSockets, roomSockets } = createRealtimeServer(httpServer, deps, options);
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: TestClient[] = [];
   return {
     io,
     endSessions: (sessionIds) => sessionSockets.endSessions(sessionIds),
+    publishRoomEvent: (event) => roomSockets.publish(event),
     url,
     openRooms: () => [...io._nsps.keys()].filter((name) => name.startsWith("/rooms/")).length,
     client(roomId, { cookie, origin = TEST_SITE_URL, namespace, transport = "websocket", headers: extra = {} } = {}) {

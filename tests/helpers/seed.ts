@@ -2,7 +2,7 @@ import { encode } from "next-auth/jwt";
 import { startAuthSession } from "@/lib/server/auth/auth-sessions";
 import type { TDbClient } from "@/lib/server/db/create-db-client";
 import { createRoom } from "@/lib/server/rooms/create-room";
-import { enterRoom } from "@/lib/server/rooms/enter-room";
+import { joinRoom } from "@/lib/server/rooms/join-room";
 import { createUser } from "@/lib/server/users/create-user";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
@@ -31,10 +31,10 @@ export async function seedUsers<const TNames extends readonly string[]>(
   return users as { [K in keyof TNames]: TSeededUser };
 }
 
-/** A room with its owner and, when given, its guest. */
+/** A room with its owner and, when given, its guest (who asked to join). */
 export async function seedRoom(db: TDbClient, owner: TPublicUser, guest?: TPublicUser): Promise<TRoomSummary> {
   const room = await createRoom(db, { ownerId: owner.id, name: `${owner.name}'s room` });
-  return guest ? enterRoom(db, { roomId: room.id, userId: guest.id }) : room;
+  return guest ? (await joinRoom(db, { roomId: room.id, userId: guest.id })).room : room;
 }
 
 /** The Cookie header a browser signed in as `user` would send: a real next-auth JWT naming a live session. */

@@ -72,11 +72,12 @@ export async function createRoom(owner: Person, name: string): Promise<string> {
 }
 
 /**
- * Brings a person into a room until its call controls are usable. Today opening the link makes
- * a guest a member; if admission grows a step (e.g. "ask to join"), it goes here and only here.
+ * Brings a person into a room until its call controls are usable: the owner opens the link; the
+ * guest opens it and asks to join on the invitation it shows (opening a link takes no seat).
  */
-export async function enterRoom(person: Person, roomId: string): Promise<void> {
+export async function enterRoom(person: Person, roomId: string, as: "owner" | "guest"): Promise<void> {
   await goto(person.page, `/rooms/${roomId}`);
+  if (as === "guest") await person.page.getByRole("button", { name: `Join this room as ${person.name}` }).click({ timeout: 20_000 });
   await person.page.getByRole("button", { name: "Join call" }).waitFor({ state: "visible", timeout: 20_000 });
 }
 

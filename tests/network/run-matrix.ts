@@ -65,7 +65,7 @@ async function runRow(row: Row): Promise<RowResult> {
     }
     const [ada, ben] = await Promise.all([signedInPerson(adaBrowser!, "Ada", duet.url), signedInPerson(benBrowser!, "Ben", duet.url)]);
     const roomId = await createRoom(ada, `Network lab: ${row.name}`);
-    await Promise.all([enterRoom(ada, roomId), enterRoom(ben, roomId)]);
+    await Promise.all([enterRoom(ada, roomId, "owner"), enterRoom(ben, roomId, "guest")]);
     return await runScenario({ row, ada, ben, benClient, duet, roomId });
   } finally {
     for (const browser of rowBrowsers) {

@@ -5,6 +5,7 @@ import { roomHistoryPath, roomPath } from "@/lib/shared/room";
 import { db } from "@/lib/server/db";
 import { requirePageUser } from "@/lib/server/next/auth";
 import { getMemberRoom } from "@/lib/server/rooms/get-member-room";
+import { ReadMarker } from "../../_components/rooms/ReadMarker";
 import { HistoryView } from "./HistoryView";
 
 export const metadata: Metadata = { title: "Room history" };
@@ -26,6 +27,7 @@ export default async function RoomHistoryPage({ params }: { params: Promise<{ id
         </Link>
       </div>
       <HistoryView roomId={room.id} me={user} />
+      <ReadMarker roomId={room.id} />
     </section>
   );
 }

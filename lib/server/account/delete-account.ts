@@ -18,11 +18,13 @@ export interface DeleteAccountOptions {
  *   record of the conversation still reads whole, the author shown as a deleted account;
  * - every session is signed out and every GitHub/Google link removed; the user row stays only
  *   as that author, emptied of email, name and password, so the email can sign up again.
+ * Returns the ids of the rooms deleted with it, whose guests' open pages are to be told.
  */
-export async function deleteAccount(db: TDbClient, { userId, password, email }: DeleteAccountOptions): Promise<void> {
+export async function deleteAccount(db: TDbClient, { userId, password, email }: DeleteAccountOptions): Promise<{ deletedRoomIds: string[] }> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, deletedAt: true } });
   if (!user || user.deletedAt) throw new AppError("NOT_FOUND", "This account no longer exists.");
   await confirmDeletion(user, { password, email });
+  const owned = await db.room.findMany({ where: { ownerId: userId }, select: { id: true } });
   await db.$transaction([
     db.room.deleteMany({ where: { ownerId: userId } }),
     db.membership.deleteMany({ where: { userId } }),
@@ -33,6 +35,7 @@ export async function deleteAccount(db: TDbClient, { userId, password, email }: 
     }),
   ]);
   await endAuthSessions(db, { userId });
+  return { deletedRoomIds: owned.map(({ id }) => id) };
 }
 
 async function confirmDeletion(

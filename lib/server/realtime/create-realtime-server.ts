@@ -3,6 +3,7 @@ import { Server, type ServerOptions } from "socket.io";
 import { REALTIME_PATH, SOCKET_MAX_PAYLOAD_BYTES } from "@/lib/shared/realtime-events";
 import { createHandshakeAuth } from "./handshake-auth";
 import { attachRoomNamespaces } from "./room-namespaces";
+import { createRoomSockets, type TRoomSockets } from "./room-sockets";
 import { createSessionSockets, type TSessionSockets } from "./session-sockets";
 import type { RealtimeDeps, RealtimeServer } from "./types";
 
@@ -15,6 +16,8 @@ export interface TRealtime {
   io: RealtimeServer;
   /** Closes the room connections of ended sign-in sessions, on every node. */
   sessionSockets: TSessionSockets;
+  /** Closes or updates the connections of rooms that changed (removed guest, deleted room…), on every node. */
+  roomSockets: TRoomSockets;
   /** Tells every member connected to this node that it is stopping, so they reconnect elsewhere. */
   announceShutdown(): void;
 }
@@ -32,8 +35,10 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
   io.engine.use(createHandshakeAuth(deps));
   // The main namespace is not part of Duet; nobody may use it.
   io.use((_socket, next) => next(new Error("Connect to a room namespace")));
-  const sessionSockets = createSessionSockets(io, { clustered: options.adapter !== undefined, logger: deps.logger });
-  const rooms = attachRoomNamespaces(io, deps, sessionSockets);
+  const clustered = options.adapter !== undefined;
+  const sessionSockets = createSessionSockets(io, { clustered, logger: deps.logger });
+  const roomSockets = createRoomSockets(io, { clustered, logger: deps.logger });
+  const rooms = attachRoomNamespaces(io, deps, { sessionSockets, roomSockets });
   // `local`: only this node's members; the other nodes' keep their connections.
-  return { io, sessionSockets, announceShutdown: () => void rooms.local.emit("server:shutdown") };
+  return { io, sessionSockets, roomSockets, announceShutdown: () => void rooms.local.emit("server:shutdown") };
 }

@@ -1,9 +1,10 @@
 import { ROOM_NAMESPACE_PATTERN } from "@/lib/shared/room";
-import { ROOM_UNAVAILABLE } from "../rooms/enter-room";
+import { ROOM_UNAVAILABLE } from "../rooms/room-unavailable";
 import { getMembership } from "../rooms/get-membership";
 import { registerCallHandlers } from "./call.handlers";
 import { registerChatHandlers } from "./chat.handlers";
 import { enterRoom, exitRoom } from "./room-session";
+import type { TRoomSockets } from "./room-sockets";
 import type { TSessionSockets } from "./session-sockets";
 import { registerSignalHandlers } from "./signal.handlers";
 import type { AuthenticatedRequest, HandlerContext, RealtimeDeps, RealtimeServer, RoomNamespace, RoomSocket } from "./types";
@@ -19,7 +20,12 @@ import type { AuthenticatedRequest, HandlerContext, RealtimeDeps, RealtimeServer
 /** The parent of every room namespace: emitting through it reaches each open room. */
 export type RoomsParent = ReturnType<RealtimeServer["of"]>;
 
-export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps, sessionSockets: TSessionSockets): RoomsParent {
+export interface TConnectionTrackers {
+  sessionSockets: TSessionSockets;
+  roomSockets: TRoomSockets;
+}
+
+export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps, { sessionSockets, roomSockets }: TConnectionTrackers): RoomsParent {
   const { db, logger } = deps;
 
   const rooms = io.of((name, _auth, next) => next(null, ROOM_NAMESPACE_PATTERN.test(name)));
@@ -45,7 +51,16 @@ export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps, ses
 
   rooms.on("connection", (socket: RoomSocket) => {
     sessionSockets.track(socket);
+    roomSockets.track(socket);
     onConnection({ ...deps, socket, namespace: socket.nsp as RoomNamespace });
+    // The member may have been removed (or the room deleted) after the middleware's check and
+    // before this connection was tracked, when closing found nothing to close: now that it is
+    // tracked, a second look leaves no gap. One primary-key lookup per connection.
+    const { roomId, user } = socket.data;
+    getMembership(db, { roomId, userId: user.id }).then(
+      (role) => void (role || socket.disconnect(true)),
+      (error: unknown) => logger.warn({ err: error, roomId }, "membership re-check failed"),
+    );
   });
   return rooms;
 }

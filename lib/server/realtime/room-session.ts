@@ -1,4 +1,4 @@
-import type { TCallDepartureReason, TCallJoined, TMediaState } from "@/lib/shared/realtime-events";
+import type { TCallDepartureReason, TCallJoined, TMediaState, TRoomClosedReason } from "@/lib/shared/realtime-events";
 import type { TCallSessionId } from "@/lib/shared/realtime-events";
 import { broadcastPresence, roomConnections } from "./room-connections";
 import { callPeerOf, isInitiator, peerConnectionOf } from "./room-roster";
@@ -70,6 +70,17 @@ export function updateMedia({ socket }: TRoomSessionContext, media: TMediaState)
 export function signalingTarget({ socket }: TRoomSessionContext) {
   const { callSessionId } = socket.data;
   return callSessionId ? { callSessionId, peers: socket.to(CALL_CHANNEL) } : null;
+}
+
+/**
+ * This member may no longer be in the room (removed, left, or the room deleted): the other
+ * member hears a hang-up, not a dropped connection worth waiting for, and this browser is told
+ * why before the connection closes for good.
+ */
+export function closeRoom(ctx: TRoomSessionContext, reason: TRoomClosedReason): void {
+  leaveCall(ctx, "left");
+  ctx.socket.emit("room:closed", { reason });
+  ctx.socket.disconnect(true);
 }
 
 /**

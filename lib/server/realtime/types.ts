@@ -4,15 +4,17 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/re
 import type { TSessionUser } from "../auth/session-cookie";
 import type { TDbClient } from "../db/create-db-client";
 import type { TLogger } from "../logger";
+import type { TRoomEvent } from "../rooms/room-events";
 import type { TRateLimits } from "../rate-limits/create-rate-limits";
 import type { TAttendee } from "./room-roster";
 
 /** `authSessionId` stays on the server: a member's attendee record is shown to the other member. */
 export type SocketData = TAttendee & { authSessionId: string };
 
-/** Between nodes: sign-in sessions that ended, so every node closes their sockets. */
+/** Between nodes: sign-in sessions that ended and rooms that changed, so every node closes or updates its sockets. */
 export interface ServerSideEvents {
   "auth:sessions-ended": (sessionIds: string[]) => void;
+  "rooms:changed": (event: TRoomEvent) => void;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;

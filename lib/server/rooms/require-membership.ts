@@ -1,8 +1,7 @@
-import { AppError } from "@/lib/shared/errors";
 import type { TMemberRole } from "@/lib/shared/room";
 import type { TDbClient } from "../db/create-db-client";
-import { ROOM_UNAVAILABLE } from "./enter-room";
 import { getMembership } from "./get-membership";
+import { roomUnavailable } from "./room-unavailable";
 
 /**
  * The user's role in the room, for routes only members may use. A non-member and an unknown
@@ -10,6 +9,6 @@ import { getMembership } from "./get-membership";
  */
 export async function requireMembership(db: TDbClient, { roomId, userId }: { roomId: string; userId: string }): Promise<TMemberRole> {
   const role = await getMembership(db, { roomId, userId });
-  if (!role) throw new AppError("NOT_FOUND", ROOM_UNAVAILABLE);
+  if (!role) throw roomUnavailable();
   return role;
 }

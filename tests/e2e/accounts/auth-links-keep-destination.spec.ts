@@ -1,7 +1,7 @@
 import { expect, test } from "../support/test";
-import { createRoomThroughApi, goto, newPerson, signUpThroughApi, signUpThroughForm } from "../support/people";
+import { askToJoin, createRoomThroughApi, goto, newPerson, signUpThroughApi, signUpThroughForm } from "../support/people";
 
-test("a guest who opens a room link signed out and signs up from the header lands in the room", async ({ browser }) => {
+test("a guest who opens a room link signed out and signs up from the header lands back on the link, and joins", async ({ browser }) => {
   const host = await newPerson(browser, "Ada");
   await signUpThroughApi(host);
   const link = `/rooms/${await createRoomThroughApi(host, "Keep my place")}`;
@@ -16,6 +16,7 @@ test("a guest who opens a room link signed out and signs up from the header land
 
   await signUpThroughForm(guest);
   await expect(guest.page).toHaveURL((url) => url.pathname === link);
+  await askToJoin(guest);
   await expect(guest.page.getByRole("heading", { name: "Keep my place" })).toBeVisible();
   await Promise.all([host.context.close(), guest.context.close()]);
 });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { connectToRoom } from "../support/room-socket";
-import { createRoomThroughApi, goto, newPerson, sendChat, signInThroughApi, signUpThroughApi, type Person } from "../support/people";
+import { createRoomThroughApi, goto, joinRoomByLink, newPerson, sendChat, signInThroughApi, signUpThroughApi, type Person } from "../support/people";
 import { expect, test } from "../support/test";
 
 const base = () => process.env.DUET_E2E_URL!;
@@ -111,7 +111,7 @@ test("a guest who deletes their account leaves the owner a readable record; an o
   await Promise.all([signUpThroughApi(olga), signUpThroughApi(gus)]);
   const roomId = await createRoomThroughApi(olga, "Fridays");
   await goto(olga.page, `/rooms/${roomId}`);
-  await goto(gus.page, `/rooms/${roomId}`);
+  await joinRoomByLink(gus, `/rooms/${roomId}`);
   await sendChat(gus, "Hi Olga, see you Friday");
   await sendChat(olga, "See you, Gus");
 
@@ -132,7 +132,7 @@ test("a guest who deletes their account leaves the owner a readable record; an o
 
   const ola = await newPerson(browser, "Ola");
   await signUpThroughApi(ola);
-  await goto(ola.page, `/rooms/${roomId}`);
+  await joinRoomByLink(ola, `/rooms/${roomId}`);
   await expect(ola.page.getByRole("textbox", { name: "Message" })).toBeEnabled();
 
   await goto(olga.page, "/account");
@@ -140,6 +140,8 @@ test("a guest who deletes their account leaves the owner a readable record; an o
   await olga.page.getByLabel("Your password").fill(olga.password);
   await olga.page.getByRole("button", { name: "Delete my account" }).click();
   await expect(olga.page.getByText("Your account is deleted.")).toBeVisible();
+  // Ola still had the room open: it closes and says why.
+  await expect(ola.page.getByRole("heading", { name: "This room was deleted" })).toBeVisible();
   await goto(ola.page, `/history/${roomId}`);
   await expect(ola.page.getByText("Hi Olga, see you Friday")).toHaveCount(0);
   await Promise.all([olga.context.close(), gus.context.close(), ola.context.close()]);

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { expectRemoteMediaPlaying, mediaFlow, recordPeerConnections } from "../support/call-probe";
 import { startDuet, type DuetProcess } from "../support/duet-process";
 import { freePort } from "../support/free-port";
-import { createRoomThroughApi, goto, signUpThroughApi, type Person } from "../support/people";
+import { createRoomThroughApi, goto, joinRoomByLink, signUpThroughApi, type Person } from "../support/people";
 
 // A Duet of this spec's own: the server is killed and started again mid-call, as a crash or
 // a deploy would.
@@ -83,7 +83,7 @@ async function twoPeopleInACall(browser: Browser, roomName: string): Promise<[Pe
   await Promise.all([signUpThroughApi(ada), signUpThroughApi(ben)]);
   const link = `/rooms/${await createRoomThroughApi(ada, roomName)}`;
   await goto(ada.page, link);
-  await goto(ben.page, link);
+  await joinRoomByLink(ben, link);
   for (const person of [ada, ben]) {
     const join = person.page.getByRole("button", { name: "Join call" });
     await expect(join).toBeEnabled();

@@ -2,7 +2,7 @@ import type { Browser } from "@playwright/test";
 import { expect, test } from "../support/test";
 import { startDuet, type DuetProcess } from "../support/duet-process";
 import { freePort } from "../support/free-port";
-import { createRoomThroughApi, goto, newPerson, signUpThroughApi, type Person } from "../support/people";
+import { createRoomThroughApi, goto, joinRoomByLink, newPerson, signUpThroughApi, type Person } from "../support/people";
 
 // A Duet of this file's own: these tests kill it and start it again. A restart and a fresh
 // page load each cost seconds on a busy 2-core machine (20+ s seen with parallel builds).
@@ -25,7 +25,7 @@ async function twoInARoom(browser: Browser, roomName: string): Promise<{ ada: Pe
   await Promise.all([signUpThroughApi(ada), signUpThroughApi(ben)]);
   const roomId = await createRoomThroughApi(ada, roomName);
   await goto(ada.page, `/rooms/${roomId}`);
-  await goto(ben.page, `/rooms/${roomId}`);
+  await joinRoomByLink(ben, `/rooms/${roomId}`);
   // Join is enabled once the room's socket is connected.
   await Promise.all([ada, ben].map(({ page }) => expect(page.getByRole("button", { name: "Join call" })).toBeEnabled()));
   return { ada, ben, roomId };

@@ -2,7 +2,7 @@ import { expect, test } from "../support/test";
 import { expectRemoteMediaPlaying } from "../support/call-probe";
 import { startDuet, type DuetProcess } from "../support/duet-process";
 import { freePort } from "../support/free-port";
-import { createRoomThroughApi, goto, newPerson, signUpThroughApi } from "../support/people";
+import { createRoomThroughApi, goto, joinRoomByLink, newPerson, signUpThroughApi } from "../support/people";
 import { createEmptyPostgresDatabase, type EmptyPostgresDatabase } from "../../helpers/postgres-database";
 import { TEST_REDIS_URL } from "../../helpers/test-redis";
 
@@ -31,7 +31,7 @@ test("two people on two nodes sharing PostgreSQL and Redis call and chat", async
 
   const roomId = await createRoomThroughApi(ada, "Across nodes");
   await goto(ada.page, `/rooms/${roomId}`);
-  await goto(ben.page, `/rooms/${roomId}`);
+  await joinRoomByLink(ben, `/rooms/${roomId}`);
 
   await test.step("the call connects across nodes", async () => {
     await ada.page.getByRole("button", { name: "Join call" }).click();

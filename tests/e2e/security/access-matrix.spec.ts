@@ -7,10 +7,15 @@
  * per role from the constants in ../support/access-cells. If what the route hands out is not
  * the room's name, chat or members (the default test), say how to recognise it in `handsOut`.
  * A request that changes the room (rename, delete, remove the guest) sets `changesRoom: true`,
- * so each of its cells runs against a freshly seated room. For example:
+ * so each of its cells runs against a freshly seated room. A body that names someone in the room
+ * is made from it (`({ guestId }) => ({ guestId })`). For example:
  *
  *   { name: "rooms API: delete the room", request: send("DELETE", (id) => `/api/rooms/${id}`), changesRoom: true,
- *     expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: { status: 403, handsOut: false }, owner: { status: 204, handsOut: true } } }
+ *     handsOut: carries("deleted"), expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: FORBIDDEN, owner: GRANTED } }
+ *
+ * A row about a room whose guest seat is still free sets `room: "free-seat"`: there everyone but
+ * the owner (the full room's guest too) holds only the link, which shows whose room it is and
+ * lets them ask to join, and nothing more.
  *
  * Checked for every cell: the status (and where a redirect goes: sign-in comes back to the very
  * request), and whether the answer hands out what the row guards. For a row that names a room,
@@ -29,11 +34,14 @@ import {
   CONNECTED,
   CREATED,
   describeCell,
+  FORBIDDEN,
   GRANTED,
   HANDSHAKE_REFUSED,
   HOME,
+  INVITED,
   NAMESPACE_REFUSED,
   NOTHING,
+  SEATED,
   SIGN_IN,
   UNAUTHENTICATED,
   UNAVAILABLE,
@@ -54,9 +62,16 @@ const carries = (key: string) => (answer: TAnswer) => answer.body.includes(`"${k
 const ACCESS: TAccessRow[] = [
   // --- one room ---------------------------------------------------------------------------
   {
-    name: "room page: open the room's link",
+    name: "room page: open the link of a full room",
     request: get((id) => `/rooms/${id}`),
     expect: { anonymous: SIGN_IN, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    // Opening the link takes no seat: the rows below still find this seat free.
+    name: "room page: open the link of a room with a free seat",
+    room: "free-seat",
+    request: get((id) => `/rooms/${id}`),
+    expect: { anonymous: SIGN_IN, outsider: INVITED, guest: INVITED, owner: GRANTED },
   },
   {
     name: "history page: read the room's history",
@@ -67,6 +82,13 @@ const ACCESS: TAccessRow[] = [
     name: "messages API: read the room's chat",
     request: get((id) => `/api/rooms/${id}/messages`),
     expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    name: "messages API: read the chat of a room with a free seat",
+    room: "free-seat",
+    request: get((id) => `/api/rooms/${id}/messages`),
+    handsOut: carries("messages"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: UNAVAILABLE, owner: GRANTED },
   },
   {
     name: "TURN API: relay credentials for a call in the room",
@@ -85,6 +107,61 @@ const ACCESS: TAccessRow[] = [
     request: roomNamespaceJoin,
     handsOut: (answer) => answer.status === "connected",
     expect: { anonymous: HANDSHAKE_REFUSED, outsider: NAMESPACE_REFUSED, guest: CONNECTED, owner: CONNECTED },
+  },
+  {
+    name: "realtime: join the namespace of a room with a free seat",
+    room: "free-seat",
+    request: roomNamespaceJoin,
+    handsOut: (answer) => answer.status === "connected",
+    expect: { anonymous: HANDSHAKE_REFUSED, outsider: NAMESPACE_REFUSED, guest: NAMESPACE_REFUSED, owner: CONNECTED },
+  },
+  {
+    name: "rooms API: join a room with a free seat",
+    room: "free-seat",
+    request: send("PUT", (id) => `/api/rooms/${id}/membership`),
+    changesRoom: true,
+    handsOut: carries("room"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: SEATED, guest: SEATED, owner: GRANTED },
+  },
+  {
+    name: "rooms API: join a full room",
+    request: send("PUT", (id) => `/api/rooms/${id}/membership`),
+    handsOut: carries("room"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    name: "rooms API: rename the room",
+    request: send("PATCH", (id) => `/api/rooms/${id}`, () => ({ name: "Renamed by the matrix" })),
+    changesRoom: true,
+    handsOut: carries("room"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: FORBIDDEN, owner: GRANTED },
+  },
+  {
+    name: "rooms API: remove the guest",
+    request: send("DELETE", (id) => `/api/rooms/${id}/guest`, ({ guestId }) => ({ guestId })),
+    changesRoom: true,
+    handsOut: carries("room"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: FORBIDDEN, owner: GRANTED },
+  },
+  {
+    name: "rooms API: leave the room",
+    request: send("DELETE", (id) => `/api/rooms/${id}/membership`),
+    changesRoom: true,
+    handsOut: carries("left"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: FORBIDDEN },
+  },
+  {
+    name: "rooms API: delete the room",
+    request: send("DELETE", (id) => `/api/rooms/${id}`),
+    changesRoom: true,
+    handsOut: carries("deleted"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: FORBIDDEN, owner: GRANTED },
+  },
+  {
+    name: "rooms API: mark the room read",
+    request: send("PUT", (id) => `/api/rooms/${id}/read`),
+    handsOut: carries("readAt"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
   },
   // --- one's own rooms ----------------------------------------------------------------------
   {
@@ -198,7 +275,7 @@ for (const row of ACCESS) {
   test.describe(row.name, () => {
     for (const role of ROLES) {
       const cell = row.expect[role];
-      test(`${role}: ${describeCell(cell)}${comparedWithAbsent(row, role) ? ", same as for an absent room" : ""}`, async ({ browser }) => {
+      test(`${role}: ${describeCell(cell)}${comparedWithAbsent(row, role, cell) ? ", same as for an absent room" : ""}`, async ({ browser }) => {
         const room = row.changesRoom ? await seatRoom(browser, base()) : seated;
         await expectCell(row, role, cell, room);
       });

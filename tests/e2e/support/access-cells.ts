@@ -1,5 +1,5 @@
 import type { TAccessRequest, TAnswer } from "./access-probe";
-import type { TRole, TSeatedRoom } from "./seated-room";
+import type { TRole, TRoomKind, TSeatedRoom } from "./seated-room";
 
 /** What one role gets from one row of the access matrix. */
 export interface TCell {
@@ -25,10 +25,21 @@ export interface TAccessRow {
   expect: Record<TRole, TCell>;
   /** The request changes the room (rename, delete, remove the guest): each cell gets a freshly seated room. */
   changesRoom?: boolean;
+  /**
+   * "free-seat": asked about the owner's room whose guest seat is free, where everyone but the
+   * owner holds only the link. Default "full": the room with both seats taken.
+   */
+  room?: TRoomKind;
 }
 
 export const GRANTED: TCell = { status: 200, handsOut: true };
 export const CREATED: TCell = { status: 201, handsOut: true };
+/** A member asking for what only the other member may do: they know the room, but may not. */
+export const FORBIDDEN: TCell = { status: 403, handsOut: false };
+/** A link holder, while the seat is free: the room's and its owner's names, and a Join button. */
+export const INVITED: TCell = { status: 200, handsOut: true, label: "200, an invitation naming the room and its owner" };
+/** A link holder asked to join while the seat was free, and took it. */
+export const SEATED: TCell = { status: 201, handsOut: true, label: "201, takes the free seat" };
 /** Answered, but with nothing of what the row guards (someone else's room list, the public pages). */
 export const NOTHING: TCell = { status: 200, handsOut: false };
 export const SIGN_IN: TCell = { status: 307, handsOut: false, redirect: "sign-in" };

@@ -4,12 +4,19 @@ import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
 import { roomNamespace } from "../../../lib/shared/room";
 import { canonicalPage } from "./canonical-page";
 
+/** The room a request is asked about: its id, and its guest's (a request may name them). */
+export interface TRoomRef {
+  roomId: string;
+  guestId: string;
+}
+
 /**
  * One request of the access matrix, as data: an HTTP route (its path a function of the room id
- * when it names a room) or the room's Socket.IO namespace.
+ * when it names a room; its JSON body made per request, from the room when it needs to name
+ * someone in it) or the room's Socket.IO namespace.
  */
 export type TAccessRequest =
-  | { kind: "http"; method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"; path: string | ((roomId: string) => string); body?: () => unknown }
+  | { kind: "http"; method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"; path: string | ((roomId: string) => string); body?: (room: TRoomRef) => unknown }
   | { kind: "socket" };
 
 /** What Duet answered, with what differs between any two identical requests taken out. */
@@ -24,10 +31,12 @@ export interface TAnswer {
 type THttpMethod = Extract<TAccessRequest, { kind: "http" }>["method"];
 type TPath = string | ((roomId: string) => string);
 
+type TBody = (room: TRoomRef) => unknown;
+
 /** Any HTTP request; `body` is called per request (a fresh email for each sign-up), sent as JSON. */
-export const send = (method: THttpMethod, path: TPath, body?: () => unknown): TAccessRequest => ({ kind: "http", method, path, body });
+export const send = (method: THttpMethod, path: TPath, body?: TBody): TAccessRequest => ({ kind: "http", method, path, body });
 export const get = (path: TPath): TAccessRequest => send("GET", path);
-export const post = (path: TPath, body: () => unknown): TAccessRequest => send("POST", path, body);
+export const post = (path: TPath, body: TBody): TAccessRequest => send("POST", path, body);
 export const roomNamespaceJoin: TAccessRequest = { kind: "socket" };
 
 /** Whether the request names a room, so that it can be compared with the same one for an absent room. */
@@ -45,14 +54,14 @@ export function absentRoomId(): string {
   return randomBytes(16).toString("base64url");
 }
 
-/** Sends the request as the person whose Cookie header is given (null: signed out). */
-export function ask(baseUrl: string, request: TAccessRequest, roomId: string, cookie: string | null): Promise<TAnswer> {
-  return request.kind === "socket" ? joinNamespace(baseUrl, roomId, cookie) : askHttp(baseUrl, request, roomId, cookie);
+/** Sends the request about `room` as the person whose Cookie header is given (null: signed out). */
+export function ask(baseUrl: string, request: TAccessRequest, room: TRoomRef, cookie: string | null): Promise<TAnswer> {
+  return request.kind === "socket" ? joinNamespace(baseUrl, room.roomId, cookie) : askHttp(baseUrl, request, room, cookie);
 }
 
-async function askHttp(baseUrl: string, request: Extract<TAccessRequest, { kind: "http" }>, roomId: string, cookie: string | null): Promise<TAnswer> {
-  const body = request.body?.();
-  const response = await fetch(`${baseUrl}${pathOf(request, roomId)}`, {
+async function askHttp(baseUrl: string, request: Extract<TAccessRequest, { kind: "http" }>, room: TRoomRef, cookie: string | null): Promise<TAnswer> {
+  const body = request.body?.(room);
+  const response = await fetch(`${baseUrl}${pathOf(request, room.roomId)}`, {
     method: request.method,
     redirect: "manual",
     headers: { ...(cookie && { Cookie: cookie }), ...(body !== undefined && { "Content-Type": "application/json" }) },

@@ -80,11 +80,33 @@ export async function createRoomThroughApi(owner: Person, name: string): Promise
   return ((await response.json()) as { room: { id: string } }).room.id;
 }
 
-/** A guest opens the link signed out, is sent to sign in, signs up instead, and lands back on the link. */
+/** Takes a room's free guest seat over the HTTP API, as "Join this room" does (seeding, not the behaviour under test). */
+export async function joinRoomThroughApi(guest: Person, roomId: string): Promise<void> {
+  const response = await guest.context.request.put(`/api/rooms/${roomId}/membership`);
+  expect(response.status()).toBe(201);
+}
+
+/**
+ * A guest opens the link signed out, is sent to sign in, signs up instead, lands back on the
+ * link, and asks to join.
+ */
 export async function joinByLinkAsNewUser(guest: Person, link: string): Promise<void> {
   await goto(guest.page, link);
   await expect(guest.page).toHaveURL(/\/signin\?callbackUrl=/);
   await guest.page.getByRole("link", { name: "Create an account" }).click();
   await signUpThroughForm(guest);
   await expect(guest.page).toHaveURL(link);
+  await askToJoin(guest);
+}
+
+/** On a room's invitation (its link, opened while the guest seat is free): "Join this room as <name>", then the room opens. */
+export async function askToJoin(guest: Person): Promise<void> {
+  await guest.page.getByRole("button", { name: `Join this room as ${guest.name}` }).click();
+  await expect(guest.page.getByRole("button", { name: "Join call" })).toBeVisible();
+}
+
+/** A signed-in guest's first visit: opens the room's link and asks to join, as a person does. */
+export async function joinRoomByLink(guest: Person, link: string): Promise<void> {
+  await goto(guest.page, link);
+  await askToJoin(guest);
 }

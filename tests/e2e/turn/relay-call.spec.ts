@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { TIceConfig } from "../../../lib/shared/turn";
 import { expectRemoteMediaPlaying, recordPeerConnections, type RecordOptions } from "../support/call-probe";
 import { useRelayedDuet } from "../support/relayed-duet";
-import { createRoomThroughApi, goto, signUpThroughApi, type Person } from "../support/people";
+import { createRoomThroughApi, goto, joinRoomByLink, signUpThroughApi, type Person } from "../support/people";
 import { gatherRelayCandidates, selectedCandidatePair } from "./relay-probe";
 
 // A real coturn on loopback and a Duet of our own that hands out its TURN credentials, with no
@@ -18,7 +18,7 @@ for (const transport of ["udp", "tcp"] as const) {
     const [host, guest] = await Promise.all([personAt(browser, "Ada", probe), personAt(browser, "Ben", probe)]);
     await Promise.all([signUpThroughApi(host), signUpThroughApi(guest)]);
     const link = await createRoom(host, `Relay over ${transport}`);
-    await Promise.all([goto(host.page, link), goto(guest.page, link)]);
+    await Promise.all([goto(host.page, link), joinRoomByLink(guest, link)]);
 
     await joinCall(host.page);
     await expect(host.page.getByTestId("call-status")).toHaveText("You're in the call.");
@@ -92,7 +92,7 @@ test("when coturn refuses the credential, the call says it can't connect and sho
       await route.fulfill({ response, json: { ...config, iceServers } });
     });
   }
-  await Promise.all([goto(host.page, link), goto(guest.page, link)]);
+  await Promise.all([goto(host.page, link), joinRoomByLink(guest, link)]);
   await joinCall(host.page);
   await expect(host.page.getByTestId("call-status")).toHaveText("You're in the call.");
   await joinCall(guest.page);

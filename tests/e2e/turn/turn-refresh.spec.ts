@@ -4,7 +4,7 @@ import { guardAgainstCspViolations } from "../support/csp-guard";
 import { randomUUID } from "node:crypto";
 import { expectRemoteMediaPlaying, recordPeerConnections } from "../support/call-probe";
 import { useRelayedDuet } from "../support/relayed-duet";
-import { createRoomThroughApi, goto, signUpThroughApi, type Person } from "../support/people";
+import { createRoomThroughApi, goto, joinRoomByLink, signUpThroughApi, type Person } from "../support/people";
 import { selectedCandidatePair } from "./relay-probe";
 
 // TURN credentials that live 20 s, so a short call outlives several of them.
@@ -17,8 +17,9 @@ test("a relayed call outlives several TURN credentials, and an ICE restart after
   const fetches = { ada: countTurnFetches(ada.page), ben: countTurnFetches(ben.page) };
   await Promise.all([signUpThroughApi(ada), signUpThroughApi(ben)]);
   const link = `/rooms/${await createRoomThroughApi(ada, "Short-lived credentials")}`;
+  await goto(ada.page, link);
+  await joinRoomByLink(ben, link);
   for (const person of [ada, ben]) {
-    await goto(person.page, link);
     const join = person.page.getByRole("button", { name: "Join call" });
     await expect(join).toBeEnabled();
     await join.click();

@@ -5,7 +5,7 @@ import { deleteAccount } from "@/lib/server/account/delete-account";
 import { isAuthSessionActive, startAuthSession } from "@/lib/server/auth/auth-sessions";
 import { createMessage } from "@/lib/server/messages/create-message";
 import { listMessages } from "@/lib/server/messages/list-messages";
-import { enterRoom } from "@/lib/server/rooms/enter-room";
+import { joinRoom } from "@/lib/server/rooms/join-room";
 import { createUser } from "@/lib/server/users/create-user";
 import { verifyCredentials } from "@/lib/server/users/verify-credentials";
 import { DELETED_ACCOUNT_NAME } from "@/lib/shared/account";
@@ -72,7 +72,7 @@ describe("managing one's account", () => {
       ]);
       await expect(isAuthSessionActive(database.db, { sessionId: session, userId: guest.id })).resolves.toBe(false);
       await expect(verifyCredentials(database.db, { email: guest.email, password: guest.password })).resolves.toBeNull();
-      const reopened = await enterRoom(database.db, { roomId: room.id, userId: next.id });
+      const { room: reopened } = await joinRoom(database.db, { roomId: room.id, userId: next.id });
       expect(reopened.members.map((member) => member.name).sort()).toEqual(["Nia", "Olga"]);
       // Erased, so the same email can make a new account.
       const again = await createUser(database.db, { name: "Gus again", email: guest.email, password: "another long password" });
@@ -89,7 +89,7 @@ describe("managing one's account", () => {
       await createMessage(database.db, { roomId: mine.id, authorId: guest.id, clientId: "g-1", body: "In Olga's room" });
       await createMessage(database.db, { roomId: theirs.id, authorId: owner.id, clientId: "o-1", body: "In Ola's room" });
 
-      await deleteAccount(database.db, { userId: owner.id, password: owner.password });
+      await expect(deleteAccount(database.db, { userId: owner.id, password: owner.password })).resolves.toEqual({ deletedRoomIds: [mine.id] });
 
       await expect(database.db.room.count({ where: { id: mine.id } })).resolves.toBe(0);
       await expect(database.db.message.count({ where: { roomId: mine.id } })).resolves.toBe(0);

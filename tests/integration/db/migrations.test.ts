@@ -12,7 +12,7 @@ import { migrateDatabase } from "../../../scripts/lib/migrate-database";
 import { MIGRATION_SCRIPT_FILE, readMigrationList } from "../../../scripts/lib/migrations";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 
-const MODEL_TABLES = ["Account", "AuthSession", "Membership", "Message", "Room", "User"];
+const MODEL_TABLES = ["Account", "AuthSession", "Membership", "Message", "RemovedGuest", "Room", "User"];
 
 async function listTables(db: TDbClient, provider: TDatabaseProvider): Promise<string[]> {
   const rows =

@@ -124,4 +124,20 @@ describe("a room whose two members sit on different nodes", () => {
     await ended;
     await waitFor(() => !benSocket.connected, "Ben's connection on node B to close");
   });
+
+  it("removing the guest on one node closes their room on the other, and tells the owner wherever she is", async () => {
+    const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
+    const theirs = await seedRoom(database.db, olga, gus);
+    const olgaSocket = await connected(nodeB.client(theirs.id, { cookie: await sessionCookie(database.db, olga) }));
+    const gusSocket = await connected(nodeB.client(theirs.id, { cookie: await sessionCookie(database.db, gus) }));
+    const removed = nextEvent(gusSocket, "room:closed");
+    const updated = nextEvent(olgaSocket, "room:updated");
+    const withoutGus = { ...theirs, members: theirs.members.filter((member) => member.id !== gus.id) };
+    // What the route handler on node A triggers after removing Gus, whose room is open on node B.
+    nodeA.publishRoomEvent({ roomId: theirs.id, closed: { userIds: [gus.id], reason: "removed" }, updated: { change: "guest-removed", room: withoutGus } });
+    expect(await removed).toEqual({ reason: "removed" });
+    expect(await updated).toMatchObject({ change: "guest-removed" });
+    await waitFor(() => !gusSocket.connected, "Gus's connection on node B to close");
+    olgaSocket.disconnect();
+  });
 });

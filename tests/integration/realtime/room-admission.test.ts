@@ -3,7 +3,7 @@ import { connected, refusal, startRealtimeServer, type TestClient, type TestReal
 import { waitFor } from "../../helpers/wait-for";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { newRoomId } from "@/lib/server/rooms/create-room";
-import { ROOM_UNAVAILABLE } from "@/lib/server/rooms/enter-room";
+import { ROOM_UNAVAILABLE } from "@/lib/server/rooms/room-unavailable";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 

@@ -1,0 +1,77 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useMemo, useState } from "react";
+import type { TPresence } from "@/lib/shared/realtime-events";
+import { connectivityCheckPath, roomHistoryPath, type TRoomSummary } from "@/lib/shared/room";
+import type { TPublicUser } from "@/lib/shared/user";
+import { useCallSession } from "@/lib/client/call/use-call-session";
+import { useReadMarker } from "@/lib/client/rooms/use-read-marker";
+import { historyLoader, useChat } from "@/lib/client/use-chat";
+import { useLocalMedia } from "@/lib/client/use-local-media";
+import type { TRoomConnection } from "@/lib/client/use-room-socket";
+import { CallStage } from "../../_components/call/CallStage";
+import { ChatPanel } from "../../_components/chat/ChatPanel";
+import { CopyLinkButton } from "../../_components/CopyLinkButton";
+import { ConnectionBanner } from "../../_components/ConnectionBanner";
+
+interface OpenRoomProps {
+  room: TRoomSummary;
+  me: TPublicUser;
+  connection: TRoomConnection;
+  /** The latest change the other member made (came, left, renamed), in words. */
+  notice: string | null;
+}
+
+export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
+  const { socket, status: socketStatus, refusal } = connection;
+  const local = useLocalMedia();
+  const call = useCallSession(socket, room.id, local.stream, local.media);
+  const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
+  const chat = useChat(socket, me, loadHistory, room.id);
+  const presence = usePresence(socket);
+  useReadMarker(room.id, socket);
+  const otherPresence = presence?.members.find((member) => member.user.id !== me.id) ?? null;
+  // The guest may arrive after this page loaded; the room's update (or presence) names them then.
+  const otherName = room.members.find((member) => member.id !== me.id)?.name ?? otherPresence?.user.name ?? null;
+
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="w-full truncate text-xl font-semibold sm:w-auto sm:min-w-0 sm:flex-1">{room.name}</h1>
+        <CopyLinkButton roomId={room.id} />
+        <Link href={roomHistoryPath(room.id)} className="text-sm text-brand-600 hover:underline">
+          Full history
+        </Link>
+      </header>
+      <ConnectionBanner status={socketStatus} refusal={refusal} />
+      {notice && (
+        <p role="status" className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800 dark:bg-slate-800 dark:text-slate-100">
+          {notice}
+        </p>
+      )}
+      <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
+        <CallStage
+          call={call}
+          checkHref={connectivityCheckPath(room.id)}
+          local={local}
+          otherName={otherName}
+          otherStatus={otherPresence ? (otherPresence.inCall ? "in-call" : "here") : "away"}
+          disabled={socketStatus !== "connected"}
+        />
+        <ChatPanel chat={chat} me={me} />
+      </div>
+    </div>
+  );
+}
+
+function usePresence(socket: TRoomConnection["socket"]): TPresence | null {
+  const [presence, setPresence] = useState<TPresence | null>(null);
+  useEffect(() => {
+    if (!socket) return;
+    socket.on("presence:update", setPresence);
+    return () => {
+      socket.off("presence:update", setPresence);
+    };
+  }, [socket]);
+  return presence;
+}

@@ -1,0 +1,13 @@
+"use client";
+import { useEffect, useState } from "react";
+
+/**
+ * False in the server's HTML and until React has attached its handlers in the browser. A button
+ * whose work is all in its click handler stays disabled until then, so a click that comes before
+ * (a quick person, a test) is not silently lost.
+ */
+export function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
