@@ -14,6 +14,7 @@
  * Afterwards every run's rows are read back and checked per sender.
  *   BENCH_SHORT=1            one 0.3 s + 1 s run of each per phase (CI), instead of three 0.5 s + 1.5 s
  *   BENCH_DATABASES=sqlite   only these providers (comma-separated)
+ *   BENCH_NODES=2            only these cluster sizes (comma-separated)
  * Needs PostgreSQL and Redis as the integration tests do (TEST_POSTGRES_URL, TEST_REDIS_URL).
  */
 import path from "node:path";
@@ -32,7 +33,7 @@ const WARMUP_MS = SHORT ? 300 : 500;
 const MEASURE_MS = SHORT ? 1000 : 1500;
 const PROVIDERS = (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as TDatabaseProvider[];
 const ROOMS = 50;
-const NODE_COUNTS = [1, 2];
+const NODE_COUNTS = (process.env.BENCH_NODES ?? "1,2").split(",").map(Number);
 const IN_FLIGHT = [1, 4];
 const KINDS: TServerKind[] = ["bare", "duet"];
 

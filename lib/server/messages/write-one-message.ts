@@ -14,6 +14,8 @@ function isForeignKeyViolation(error: unknown): boolean {
 /**
  * Stores one message in its own transaction: the path a batch falls back to when it failed as
  * a whole, so that one bad message fails alone. A stored retry answers with the first copy.
+ * If the stored copy carries this write's own id, the batch stored it before failing (say, a
+ * lookup after the INSERT failed): it is this write's message, new, and still to be relayed.
  */
 export async function writeOneMessage(db: TDbClient, write: MessageWrite): Promise<CreatedMessage> {
   const { id, roomId, authorId, clientId, body, createdAt } = write;
@@ -31,6 +33,6 @@ export async function writeOneMessage(db: TDbClient, write: MessageWrite): Promi
       where: { roomId_authorId_clientId: { roomId, authorId, clientId } },
       select: MESSAGE_SELECT,
     });
-    return { message: toChatMessage(stored), created: false };
+    return { message: toChatMessage(stored), created: stored.id === id };
   }
 }

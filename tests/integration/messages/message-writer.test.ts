@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createDbClient } from "@/lib/server/db/create-db-client";
 import { createMessageWriter, type TMessageWriter } from "@/lib/server/messages/message-writer";
-import type { MessageWrite } from "@/lib/server/messages/message-write";
+import { insertMessages } from "@/lib/server/messages/insert-messages";
+import { newMessageId, type MessageWrite } from "@/lib/server/messages/message-write";
 import { listMessages } from "@/lib/server/messages/list-messages";
 import { writeMessageBatch } from "@/lib/server/messages/write-message-batch";
+import { writeOneMessage } from "@/lib/server/messages/write-one-message";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 import { seedRoom, seedUsers } from "../../helpers/seed";
@@ -75,6 +77,14 @@ describe("the message writer on the database", () => {
     } finally {
       await otherNode.$disconnect();
     }
+  });
+
+  it("answers a message its failed batch had stored as new, so that it is still relayed", async () => {
+    const write = { id: newMessageId(new Date()), roomId: room.id, authorId: ada.id, clientId: randomUUID(), body: "stored, then the batch failed", createdAt: new Date() };
+    await insertMessages(database.db, [write]);
+    const answer = await writeOneMessage(database.db, write);
+    expect(answer).toMatchObject({ created: true, message: { id: write.id, body: write.body } });
+    expect(await stored({ clientId: write.clientId })).toBe(1);
   });
 
   it("keeps a room's messages in the order they were sent, across batches, in the history too", async () => {
