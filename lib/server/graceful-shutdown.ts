@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import type { TDbClient } from "./db/create-db-client";
 import { markShuttingDown } from "./lifecycle";
+import { closeMessageWriter } from "./messages/message-writers";
 import type { TLogger } from "./logger";
 import { drainInFlight } from "./realtime/in-flight";
 import type { RealtimeServer } from "./realtime/types";
@@ -56,6 +57,8 @@ async function shutDown({ httpServer, io, announceShutdown, db, logger, closeRes
   await Promise.race([httpClosed, grace]);
   httpServer.closeAllConnections();
   await closeResources?.();
+  // Chat messages accepted but not yet written are written (and answered) while the database is open.
+  await closeMessageWriter(db);
   await db.$disconnect();
   logger.info("stopped");
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
+import { waitFor } from "../../helpers/wait-for";
 import { listMessages } from "@/lib/server/messages/list-messages";
 import { MESSAGE_MAX_LENGTH } from "@/lib/shared/message";
 import type { TRoomSummary } from "@/lib/shared/room";
@@ -53,6 +54,54 @@ describe("chat over the room namespace", () => {
     const retry = await adaSocket.emitWithAck("chat:send", { clientId, body: "once" });
     expect(retry).toEqual(first);
     expect(await storedCount(clientId)).toBe(1);
+  });
+
+  it("stores a message sent twice at once (a retry racing the original) once, and delivers it once", async () => {
+    const clientId = randomUUID();
+    const delivered: string[] = [];
+    const onMessage = (message: { clientId: string }) => delivered.push(message.clientId);
+    benSocket.on("chat:message", onMessage);
+    const [first, again] = await Promise.all([
+      adaSocket.emitWithAck("chat:send", { clientId, body: "racing" }),
+      adaSocket.emitWithAck("chat:send", { clientId, body: "racing" }),
+    ]);
+    // Delivered in order: once this one arrives, a second copy of the first would have.
+    const marker = randomUUID();
+    await adaSocket.emitWithAck("chat:send", { clientId: marker, body: "after" });
+    await waitFor(() => delivered.includes(marker), "Ben to receive the marker");
+    benSocket.off("chat:message", onMessage);
+    expect(again).toEqual(first);
+    expect(await storedCount(clientId)).toBe(1);
+    expect(delivered.filter((id) => id === clientId)).toHaveLength(1);
+  });
+
+  it("stores each of four messages in flight before acknowledging it, in the order they were sent", async () => {
+    const own = await seedRoom(database.db, ada, ben);
+    const sender = await connected(server.client(own.id, { cookie: await sessionCookie(database.db, ada) }));
+    const other = await connected(server.client(own.id, { cookie: await sessionCookie(database.db, ben) }));
+    const sent: Array<{ by: TestClient; body: string }> = [];
+    const storedWhenAcked: number[] = [];
+    const sendFour = (by: TestClient, name: string, round: number) =>
+      Array.from({ length: 4 }, (_, i) => {
+        const clientId = randomUUID();
+        const body = `${name} ${round}.${i}`;
+        sent.push({ by, body });
+        return new Promise<void>((resolve) =>
+          by.emit("chat:send", { clientId, body }, async () => {
+            storedWhenAcked.push(await database.db.message.count({ where: { clientId } }));
+            resolve();
+          }),
+        );
+      });
+    for (let round = 0; round < 3; round++) await Promise.all([...sendFour(sender, "Ada", round), ...sendFour(other, "Ben", round)]);
+    sender.disconnect();
+    other.disconnect();
+    expect(storedWhenAcked).toEqual(sent.map(() => 1));
+    const history = (await listMessages(database.db, { roomId: own.id, limit: 50 })).messages;
+    for (const [member, by] of [[ada, sender], [ben, other]] as const) {
+      const theirs = history.filter((message) => message.author.id === member.id).map((message) => message.body);
+      expect(theirs).toEqual(sent.filter((entry) => entry.by === by).map((entry) => entry.body));
+    }
   });
 
   it("refuses an empty, blank or too long message and stores nothing", async () => {
