@@ -1,9 +1,9 @@
 /**
- * `npm run bench`: the chat write path under load, Duet beside a bare baseline in the same run.
+ * `npm run bench:chat`: the chat write path under load, Duet beside a bare baseline in the same run.
  *   bare: a Socket.IO server that checks nothing, inserts each message with the raw driver
  *         (better-sqlite3 / pg) into the same Message table, relays it and acks (chat/bare-relay.ts)
  *   Duet: the real realtime server and handlers, rate limits off (chat/duet-node.ts)
- * For SQLite and PostgreSQL, one node and two (Redis streams adapter, the two members of each
+ * For SQLite and PostgreSQL, one node and two (the sharded Redis adapter, the two members of each
  * room on different nodes), 1 and 4 messages in flight per client: 100 clients in 50 rooms.
  *
  * Each server node runs in its own process and the clients in another: on a 2-core machine a
