@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { getSessionUser } from "@/lib/server/next/auth";
 import { AuthLinks } from "./_components/AuthLinks";
+import { HydrationMark } from "./_components/HydrationMark";
 import { SignOutButton } from "./_components/SignOutButton";
 import "./globals.css";
 
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-dvh">
+        <HydrationMark />
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
           Skip to content
         </a>

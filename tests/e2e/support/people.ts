@@ -49,9 +49,11 @@ export async function signInThroughApi(person: Person): Promise<void> {
   expect(signedIn.ok()).toBe(true);
 }
 
+/** Opens a page and waits until it responds to clicks and typing (see HydrationMark), as a person would. */
 export async function goto(page: Page, path: string): Promise<void> {
   // A <video> holding an empty stream can hold the load event for 30 s.
   await page.goto(path, { waitUntil: "domcontentloaded" });
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
 /** Types a chat message, sends it with Enter, and waits until the server has stored it. */
