@@ -83,6 +83,10 @@ export async function startRealtimeServer(db: TDbClient, options: RealtimeOption
     async close() {
       clients.forEach((socket) => socket.disconnect());
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      // engine.io-client handles a refused or aborted long-polling request in a setTimeout(0)
+      // and may then send one more request; let that run while the test environment still
+      // exists, or Jest reports a require after teardown (and fails the run).
+      await new Promise<void>((resolve) => setTimeout(resolve, 100));
     },
   };
 }
