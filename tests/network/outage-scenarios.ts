@@ -47,12 +47,16 @@ export async function dropLink({ ada, ben, benClient, row }: RowContext, result:
  * flowing peer to peer throughout; a message Ben types while the server is down must reach
  * Ada exactly once after it is back.
  */
+const MIN_OUTAGE_MS = 5_000;
+
 export async function restartSignaling({ ada, ben, duet }: RowContext, result: RowResult): Promise<void> {
   const text = `typed while the server was down ${Date.now().toString(36)}`;
   await duet.kill();
   const downAt = Date.now();
   await typeChat(ben, text);
-  const restarting = duet.start();
+  // The outage lasts at least this long, however fast the server starts again (the compiled
+  // server is back in about a second), so media is watched through a real outage.
+  const restarting = new Promise((resolve) => setTimeout(resolve, MIN_OUTAGE_MS)).then(() => duet.start());
   // Look at media on both sides through the outage, about once a second. Media has stopped when
   // a connection shows no new decoded frame across two seconds (one slow second is what a loaded
   // 2-core machine does to a decoder, not an outage). Looks taken after the server was back do

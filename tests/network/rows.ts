@@ -115,12 +115,13 @@ export const ROWS: Row[] = [
   {
     name: "link-drop-15s",
     network: "lan; Ben's wire dropped for 15 s mid-call",
-    expected: "Ada sees \"Reconnecting to Ben…\"; ICE restart on the same RTCPeerConnection",
+    // Whether the path comes back by itself (consent checks resume) or through an ICE restart
+    // depends on timers racing the link's return; either way it is the same RTCPeerConnection.
+    expected: "Ada sees \"Reconnecting to Ben…\"; the same RTCPeerConnection recovers",
     homes: [{ nat: "port-restricted", clients: 2 }],
     ice: "stun",
     scenario: "link-drop",
     outageMs: 15_000,
-    expectIceRestart: true,
     expectPeerStatus: "Reconnecting to Ben",
     expectPath: both((own, name) => types(own, "host", "host", name)),
   },
