@@ -1,0 +1,151 @@
+/** Every figure of the run in one table: Duet beside the bare relay measured in the same run. */
+import type { TIdleResult } from "./idle-phase";
+import type { TLatencyRun } from "./latency-phase";
+import type { TMemoryFigures } from "./memory-probe";
+import type { TMemoryRun } from "./memory-phase";
+import { options } from "./options";
+import type { TRedisFootprint, TRedisRun } from "./redis-phase";
+import { kib, mib, ms, percentile, signed } from "./stats";
+
+type TRow = { section: string } | [figure: string, duet: string, bare: string, comparison: string, verdict: string];
+
+const verdict = (pass: boolean, rule: string) => `${pass ? "PASS" : "FAIL"} (${rule})`;
+
+function perSocket(run: TMemoryRun, pick: (figures: TMemoryFigures) => number): number {
+  return (pick(run.after) - pick(run.before)) / run.sockets;
+}
+
+/**
+ * Two measures, both must hold: RSS growth (what the issue states), and the growth of live memory
+ * (heap used + external after forced GC). RSS alone can flatter the server whose heap already had
+ * free pages: Duet's warm-up (Prisma, first handshakes) leaves tens of MB of committed heap that
+ * new sockets fill before RSS moves, which at a few thousand sockets is most of the growth.
+ */
+export function memoryRows(duet: TMemoryRun, bare: TMemoryRun): TRow[] {
+  const limit = options.memoryRatioLimit;
+  const live = (f: TMemoryFigures) => f.heapUsed + f.external;
+  const ratio = (pick: (figures: TMemoryFigures) => number) => perSocket(duet, pick) / perSocket(bare, pick);
+  const growth = (label: string, pick: (figures: TMemoryFigures) => number, judged: boolean): TRow => {
+    const [d, b] = [perSocket(duet, pick), perSocket(bare, pick)];
+    return [label, kib(d), kib(b), `${(d / b).toFixed(2)}×`, judged ? verdict(d / b <= limit, `≤ ${limit}×`) : ""];
+  };
+  const pass = ratio((f) => f.rss) <= limit && ratio(live) <= limit;
+  return [
+    { section: `Memory per socket: ${duet.sockets} sockets, each alone in its own room namespace; growth after forced GC ÷ sockets` },
+    [
+      "sockets connected (seconds to connect)",
+      `${duet.sockets} (${duet.connectSeconds.toFixed(1)} s)`,
+      `${bare.sockets} (${bare.connectSeconds.toFixed(1)} s)`,
+      "",
+      "",
+    ],
+    growth("RSS growth per socket", (f) => f.rss, true),
+    growth("live memory growth per socket (heap used + external)", live, true),
+    growth("  of which external + array buffers", (f) => f.external, false),
+    ["memory per socket, both measures", "", "", "", verdict(pass, `both ≤ ${limit}×`)],
+    ["RSS before → with all sockets", `${mib(duet.before.rss)} → ${mib(duet.after.rss)}`, `${mib(bare.before.rss)} → ${mib(bare.after.rss)}`, "", ""],
+    [
+      "heap used (committed) before → with all sockets",
+      `${mib(duet.before.heapUsed)} (${mib(duet.before.heapTotal)}) → ${mib(duet.after.heapUsed)} (${mib(duet.after.heapTotal)})`,
+      `${mib(bare.before.heapUsed)} (${mib(bare.before.heapTotal)}) → ${mib(bare.after.heapUsed)} (${mib(bare.after.heapTotal)})`,
+      "",
+      "",
+    ],
+  ];
+}
+
+const figures = (f: TMemoryFigures) => `RSS ${mib(f.rss)}, heap ${mib(f.heapUsed)}`;
+
+export function idleRows(idle: TIdleResult): TRow[] {
+  const vsBare = (f: TMemoryFigures) => `${signed(f.rss - idle.bare.rss, mib)} RSS`;
+  const tree = idle.serverTs.tree;
+  const rows: TRow[] = [
+    { section: "Idle memory, after forced GC (every process runs under tsx's loader, as Duet is deployed)" },
+    ["bare relay, idle", "", figures(idle.bare), "", ""],
+    ["realtime server alone, idle", figures(idle.realtime.idle), figures(idle.bare), vsBare(idle.realtime.idle), ""],
+    ["realtime server alone, after its first socket", figures(idle.realtime.used), figures(idle.bare), vsBare(idle.realtime.used), ""],
+    ["server.ts (Next + realtime), idle", figures(idle.serverTs.idle), figures(idle.bare), vsBare(idle.serverTs.idle), ""],
+    ["server.ts after one request to each public page", figures(idle.serverTs.used), figures(idle.bare), vsBare(idle.serverTs.used), ""],
+    ["  of which source maps Node holds (tsx turns them on)", mib(idle.serverTs.used.sourceMaps), "", "", ""],
+    [
+      "`tsx server.ts` process tree (RSS)",
+      mib(tree.reduce((sum, p) => sum + p.rss, 0)),
+      "",
+      tree.map((p) => `${p.command} ${mib(p.rss)}`).join(", "),
+      "",
+    ],
+    { section: "Where server.ts's memory goes: loading it layer by layer in one process (Δ = that layer, given the ones above)" },
+  ];
+  idle.ladder.forEach(({ step, figures: f }, i) => {
+    const previous = idle.ladder[i - 1]?.figures;
+    const delta = previous ? `Δ ${signed(f.rss - previous.rss, mib)} RSS, ${signed(f.heapUsed - previous.heapUsed, mib)} heap` : "";
+    rows.push([step, `${figures(f)}, code ${mib(f.code)}, source maps ${mib(f.sourceMaps)}`, "", delta, ""]);
+  });
+  return rows;
+}
+
+export function latencyRows(runs: TLatencyRun[]): TRow[] {
+  const duet = runs.find((run) => run.kind === "duet")!;
+  const bare = runs.find((run) => run.kind === "bare")!;
+  const [d50, b50] = [percentile(duet.samples, 50), percentile(bare.samples, 50)];
+  const [d95, b95] = [percentile(duet.samples, 95), percentile(bare.samples, 95)];
+  const rate = (run: TLatencyRun) => `${run.sentPerSecond.toFixed(0)} → ${run.receivedPerSecond.toFixed(0)}`;
+  return [
+    {
+      section: `Relay latency: ${options.busyRooms} busy rooms (2 members each, ${options.busyRatePerRoom} signal:candidate/s per room), probe room A → B every ${options.probeIntervalMs} ms, ${options.probeRounds} rounds × ${options.probeSeconds} s per server, taking turns`,
+    },
+    ["busy traffic, candidates/s sent → received", rate(duet), rate(bare), "", ""],
+    [
+      "probe samples (lost; refused by limits)",
+      `${duet.samples.length} (${duet.lost}; ${duet.refused})`,
+      `${bare.samples.length} (${bare.lost}; ${bare.refused})`,
+      "",
+      "",
+    ],
+    [
+      "relay p50",
+      ms(d50),
+      ms(b50),
+      signed(d50 - b50, ms),
+      verdict(d50 <= b50 + options.latencyAllowanceMs, `≤ bare + ${options.latencyAllowanceMs} ms`),
+    ],
+    ["relay p95", ms(d95), ms(b95), signed(d95 - b95, ms), ""],
+  ];
+}
+
+const footprint = (f: TRedisFootprint) => `${f.shardChannels} / ${f.channels} / ${f.patterns}`;
+
+export function redisRows(run: TRedisRun): TRow[] {
+  const back =
+    run.after.shardChannels === run.before.shardChannels && run.after.channels === run.before.channels && run.after.patterns === run.before.patterns;
+  return [
+    { section: `Redis: ${run.churn.rooms + run.churn.failed} rooms opened and closed on two nodes (owner on one, guest on the other)` },
+    [
+      "rooms opened and closed (failed), seconds",
+      `${run.churn.rooms} (${run.churn.failed}), ${run.churn.seconds.toFixed(1)} s`,
+      "",
+      run.churn.firstError ?? "",
+      "",
+    ],
+    ["shard channels / channels / NUMPAT: before", footprint(run.before), "", "", ""],
+    ["… at the peak", footprint(run.peak), "", "", ""],
+    ["… after every room closed", footprint(run.after), "", "", verdict(back, "back to where they started")],
+  ];
+}
+
+export function printTable(rows: TRow[]): void {
+  const header = ["figure", "Duet", "bare relay", "Duet vs bare", "verdict"];
+  const cells = rows.filter((row): row is Exclude<TRow, { section: string }> => Array.isArray(row));
+  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => row[i]!.length)));
+  const line = (values: readonly string[]) =>
+    values
+      .map((value, i) => value.padEnd(widths[i]!))
+      .join(" │ ")
+      .trimEnd();
+  const rule = widths.map((width) => "─".repeat(width)).join("─┼─");
+  console.log(line(header));
+  for (const row of rows) {
+    if (Array.isArray(row)) console.log(line(row));
+    else console.log(`${rule}\n${row.section}`);
+  }
+}
