@@ -5,7 +5,6 @@
 import { LIMITS } from "../../../lib/server/rate-limits/limit-names";
 import { createDbClient } from "../../../lib/server/db/create-db-client";
 import { startRealtimeServer, testRateLimits, type TestRealtimeServer } from "../../../tests/helpers/realtime-server";
-import { testRoomsAdapter } from "../../../tests/helpers/test-redis";
 import { serveRequests } from "./child";
 
 export interface TDuetServerOptions {
@@ -40,6 +39,8 @@ serveRequests({
   async start({ databaseUrl, limits, redisChannelPrefix }: TDuetServerOptions) {
     let adapter;
     if (redisChannelPrefix) {
+      // Imported here: it loads node-redis, which a single node (what the idle figures describe) never loads.
+      const { testRoomsAdapter } = await import("../../../tests/helpers/test-redis");
       const rooms = await testRoomsAdapter({ channelPrefix: redisChannelPrefix });
       adapter = rooms.adapter;
       closeRedis = async () => void (await Promise.all(rooms.clients.map((client) => client.quit())));

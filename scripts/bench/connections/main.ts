@@ -18,7 +18,7 @@ import { measureRelayLatency } from "./latency-phase";
 import { measureSocketMemory } from "./memory-phase";
 import { options } from "./options";
 import { measureRedisChurn } from "./redis-phase";
-import { idleRows, latencyRows, memoryRows, printTable, redisRows } from "./report";
+import { heapRows, idleRows, latencyRows, memoryRows, printTable, redisRows } from "./report";
 import { seedRooms } from "./seed-bulk";
 
 const log = (message: string) => console.error(`[bench:connections ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
         const bare = await measureSocketMemory("bare", database.url, targets);
         log(`memory: Duet, ${targets.length} sockets`);
         const duet = await measureSocketMemory("duet", database.url, targets);
-        rows.push(...memoryRows(duet, bare));
+        rows.push(...memoryRows(duet, bare), ...heapRows(duet, bare));
       }
       if (phases.includes("idle")) {
         log("idle: bare relay, realtime server, server.ts, layer by layer");

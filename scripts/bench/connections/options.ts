@@ -38,10 +38,10 @@ export const options = {
   busyRooms: count("BENCH_BUSY_ROOMS", short ? 100 : 1000),
   /** signal:candidate per room per second, the two members taking turns. */
   busyRatePerRoom: 10,
-  probeSeconds: short ? 4 : 12,
+  probeSeconds: short ? 4 : 6,
   probeIntervalMs: 100,
-  /** Each server is probed this many times, alternating, so a neighbour's burst of work hits both. */
-  probeRounds: 2,
+  /** Each server is probed this many times, taking turns (ABBA…), so a neighbour's burst of work hits both. */
+  probeRounds: short ? 2 : 4,
   redisRooms: count("BENCH_REDIS_ROOMS", short ? 500 : 10_000),
   redisConcurrency: 25,
   heapSnapshots: process.env.BENCH_HEAP_SNAPSHOTS?.trim() || null,
