@@ -13,9 +13,6 @@ import type { TSeededRoom } from "./seed-bulk";
 import type { TTarget } from "./sockets";
 import type { TTrafficCounts } from "./traffic";
 
-/** Busy traffic that ramps up before the probe starts measuring. */
-const SETTLE_MS = 2000;
-
 export interface TLatencyRun {
   kind: TServerKind;
   samples: number[];
@@ -60,7 +57,7 @@ async function probeUnderLoad({ loaders, probe }: TServerUnderTest): Promise<TPr
   const perSocketPerSecond = options.busyRatePerRoom / 2;
   const started = performance.now();
   await Promise.all(loaders.map((loader) => loader.request("traffic-start", { perSocketPerSecond })));
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await new Promise((resolve) => setTimeout(resolve, options.settleMs));
   const result = await probe.request<TProbeResult>("probe", { seconds: options.probeSeconds, intervalMs: options.probeIntervalMs });
   const counts = await Promise.all(loaders.map((loader) => loader.request<TTrafficCounts>("traffic-stop")));
   const traffic = counts.reduce((sum, c) => ({ sent: sum.sent + c.sent, received: sum.received + c.received, refused: sum.refused + c.refused }));

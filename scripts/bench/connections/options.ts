@@ -30,7 +30,7 @@ export const options = {
   phases: phases(),
   sockets: count("BENCH_SOCKETS", short ? 1000 : 10_000),
   /** Sockets opened and closed first, so compiled code and caches are in the baseline, not the growth. */
-  warmupSockets: short ? 100 : 300,
+  warmupSockets: short ? 50 : 300,
   /** Load processes sharing the sockets (2 cores: more buys nothing). */
   loadProcesses: 2,
   /** Handshakes in flight per load process. */
@@ -38,7 +38,9 @@ export const options = {
   busyRooms: count("BENCH_BUSY_ROOMS", short ? 100 : 1000),
   /** signal:candidate per room per second, the two members taking turns. */
   busyRatePerRoom: 10,
-  probeSeconds: short ? 4 : 6,
+  probeSeconds: short ? 3 : 6,
+  /** Busy traffic runs this long before the probe starts measuring. */
+  settleMs: short ? 1000 : 2000,
   probeIntervalMs: 100,
   /** Each server is probed this many times, taking turns (ABBA…), so a neighbour's burst of work hits both. */
   probeRounds: short ? 2 : 4,
