@@ -3,6 +3,7 @@
  *   BENCH_SHORT=1          CI size (1,000 sockets, 100 busy rooms, 500 Redis rooms, short probes)
  *   BENCH_SOCKETS          sockets held open for the memory figures (default 10,000)
  *   BENCH_BUSY_ROOMS       rooms exchanging candidates while the probe measures (default 1,000)
+ *   BENCH_BUSY_RATE        signal:candidate per busy room per second (default 10)
  *   BENCH_REDIS_ROOMS      rooms opened and closed across two nodes (default 10,000)
  *   BENCH_PHASES           a subset, e.g. "memory,latency" (memory, idle, latency, redis)
  *   BENCH_HEAP_SNAPSHOTS   a folder: write heap snapshots of each server at idle and under load there
@@ -37,7 +38,7 @@ export const options = {
   connectConcurrency: 50,
   busyRooms: count("BENCH_BUSY_ROOMS", short ? 100 : 1000),
   /** signal:candidate per room per second, the two members taking turns. */
-  busyRatePerRoom: 10,
+  busyRatePerRoom: count("BENCH_BUSY_RATE", 10),
   probeSeconds: short ? 3 : 6,
   /** Busy traffic runs this long before the probe starts measuring. */
   settleMs: short ? 1000 : 2000,

@@ -99,6 +99,11 @@ export function latencyRows(runs: TLatencyRun[]): TRow[] {
       section: `Relay latency: ${options.busyRooms} busy rooms (2 members each, ${options.busyRatePerRoom} signal:candidate/s per room), probe room A → B every ${options.probeIntervalMs} ms, ${options.probeRounds} rounds × ${options.probeSeconds} s per server, taking turns`,
     },
     ["busy traffic, candidates/s sent → received", rate(duet), rate(bare), "", ""],
+    // Less received than sent: the server (or the machine) could not keep up, and the probe
+    // then measures a queue, not the relay; the figures below say little about either server.
+    ...runs
+      .filter((run) => run.receivedPerSecond < 0.99 * run.sentPerSecond)
+      .map((run): TRow => [`  ${run.kind} fell behind: latency below is a queue's`, "", "", "", ""]),
     [
       "probe samples (lost; refused by limits)",
       `${duet.samples.length} (${duet.lost}; ${duet.refused})`,
