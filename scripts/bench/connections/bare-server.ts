@@ -36,6 +36,8 @@ serveRequests({
     await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
     return { url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` };
   },
+  /** CPU time this process has used (µs), to cost what it relays. */
+  cpu: () => process.cpuUsage(),
   counts: (): TServerCounts => ({ connections: io.engine.clientsCount, rooms: null }),
   async stop() {
     await new Promise<void>((resolve) => io.close(() => resolve()));

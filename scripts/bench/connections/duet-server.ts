@@ -48,6 +48,8 @@ serveRequests({
     server = await startRealtimeServer(createDbClient(databaseUrl), { adapter }, { rateLimits: rateLimits(limits) });
     return { url: server.url };
   },
+  /** CPU time this process has used (µs), to cost what it relays. */
+  cpu: () => process.cpuUsage(),
   counts: (): TServerCounts => ({ connections: server!.io.engine.clientsCount, rooms: server!.openRooms() }),
   async stop() {
     await server?.close();

@@ -21,6 +21,8 @@ export interface TLatencyRun {
   sentPerSecond: number;
   receivedPerSecond: number;
   refused: number;
+  /** The server process's CPU time (user + system) per candidate it relayed, over the busy windows. */
+  cpuMicrosPerMessage: number;
 }
 
 interface TServerUnderTest {
@@ -53,15 +55,21 @@ async function prepare(kind: TServerKind, databaseUrl: string, busy: TSeededRoom
   return { kind, server, loaders, probe };
 }
 
-async function probeUnderLoad({ loaders, probe }: TServerUnderTest): Promise<TProbeResult & { traffic: TTrafficCounts; seconds: number }> {
+async function probeUnderLoad({
+  server,
+  loaders,
+  probe,
+}: TServerUnderTest): Promise<TProbeResult & { traffic: TTrafficCounts; seconds: number; cpuMicros: number }> {
   const perSocketPerSecond = options.busyRatePerRoom / 2;
+  const cpu = () => server.request<NodeJS.CpuUsage>("cpu").then(({ user, system }) => user + system);
+  const cpuBefore = await cpu();
   const started = performance.now();
   await Promise.all(loaders.map((loader) => loader.request("traffic-start", { perSocketPerSecond })));
   await new Promise((resolve) => setTimeout(resolve, options.settleMs));
   const result = await probe.request<TProbeResult>("probe", { seconds: options.probeSeconds, intervalMs: options.probeIntervalMs });
   const counts = await Promise.all(loaders.map((loader) => loader.request<TTrafficCounts>("traffic-stop")));
   const traffic = counts.reduce((sum, c) => ({ sent: sum.sent + c.sent, received: sum.received + c.received, refused: sum.refused + c.refused }));
-  return { ...result, traffic, seconds: (performance.now() - started) / 1000 };
+  return { ...result, traffic, seconds: (performance.now() - started) / 1000, cpuMicros: (await cpu()) - cpuBefore };
 }
 
 export async function measureRelayLatency(databaseUrl: string, busy: TSeededRoom[], probeRoom: TSeededRoom): Promise<TLatencyRun[]> {
@@ -69,7 +77,7 @@ export async function measureRelayLatency(databaseUrl: string, busy: TSeededRoom
   try {
     for (const kind of ["duet", "bare"] as const) servers.push(await prepare(kind, databaseUrl, busy, probeRoom));
     const runs = new Map<TServerKind, TLatencyRun>(
-      servers.map(({ kind }) => [kind, { kind, samples: [], lost: 0, sentPerSecond: 0, receivedPerSecond: 0, refused: 0 }]),
+      servers.map(({ kind }) => [kind, { kind, samples: [], lost: 0, sentPerSecond: 0, receivedPerSecond: 0, refused: 0, cpuMicrosPerMessage: 0 }]),
     );
     const seconds = new Map<TServerKind, number>();
     for (let round = 0; round < options.probeRounds; round++) {
@@ -83,6 +91,7 @@ export async function measureRelayLatency(databaseUrl: string, busy: TSeededRoom
         run.sentPerSecond += result.traffic.sent;
         run.receivedPerSecond += result.traffic.received;
         run.refused += result.traffic.refused;
+        run.cpuMicrosPerMessage += result.cpuMicros;
         seconds.set(target.kind, (seconds.get(target.kind) ?? 0) + result.seconds);
       }
     }
@@ -90,6 +99,8 @@ export async function measureRelayLatency(databaseUrl: string, busy: TSeededRoom
       ...run,
       sentPerSecond: run.sentPerSecond / seconds.get(run.kind)!,
       receivedPerSecond: run.receivedPerSecond / seconds.get(run.kind)!,
+      // Summed above: CPU time over every window, and every candidate sent (the sum of sentPerSecond's counts).
+      cpuMicrosPerMessage: run.cpuMicrosPerMessage / run.sentPerSecond,
     }));
   } finally {
     await Promise.all(servers.flatMap(({ server, loaders, probe }) => [server, probe, ...loaders]).map((child) => child.stop()));

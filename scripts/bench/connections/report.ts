@@ -105,6 +105,13 @@ export function latencyRows(runs: TLatencyRun[]): TRow[] {
       .filter((run) => run.receivedPerSecond < 0.99 * run.sentPerSecond)
       .map((run): TRow => [`  ${run.kind} fell behind: latency below is a queue's`, "", "", "", ""]),
     [
+      "server CPU per relayed candidate (user + system)",
+      `${duet.cpuMicrosPerMessage.toFixed(1)} µs`,
+      `${bare.cpuMicrosPerMessage.toFixed(1)} µs`,
+      `${(duet.cpuMicrosPerMessage / bare.cpuMicrosPerMessage).toFixed(2)}×`,
+      "",
+    ],
+    [
       "probe samples (lost; refused by limits)",
       `${duet.samples.length} (${duet.lost}; ${duet.refused})`,
       `${bare.samples.length} (${bare.lost}; ${bare.refused})`,
