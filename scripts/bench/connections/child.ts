@@ -40,12 +40,6 @@ export interface SpawnOptions {
   cwd?: string;
   /** Which listener requests wait for (see TReady); default "serve". */
   readyWhen?: TReady["ready"];
-  /**
-   * "node": `node --import tsx` (default). "tsx-cli": the `tsx` command, as Duet is deployed
-   * (Dockerfile, systemd): a node process that runs the script in a child node process and
-   * relays IPC to it.
-   */
-  launcher?: "node" | "tsx-cli";
 }
 
 /**
@@ -55,14 +49,11 @@ export interface SpawnOptions {
  */
 export function spawnChild(
   script: string,
-  { nodeArgs = [], env = process.env, cwd = ROOT, readyWhen = "serve", launcher = "node" }: SpawnOptions = {},
+  { nodeArgs = [], env = process.env, cwd = ROOT, readyWhen = "serve" }: SpawnOptions = {},
 ): TChild {
   const file = script.includes("/") ? script : path.join(HERE, script);
   const args = ["--expose-gc", "--import", `./${path.join(HERE, "memory-probe.ts")}`, ...nodeArgs, file];
-  const child =
-    launcher === "node"
-      ? spawn(process.execPath, ["--import", "tsx", ...args], { cwd, env, stdio: ["ignore", "inherit", "inherit", "ipc"] })
-      : spawn(path.join(ROOT, "node_modules/.bin/tsx"), args, { cwd, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

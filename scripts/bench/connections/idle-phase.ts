@@ -1,6 +1,7 @@
 /**
  * Idle memory: the bare relay, Duet's realtime server alone, and the whole server.ts (Next.js
- * included) started as it is deployed (`tsx server.ts`), each just started and again after
+ * included) started as it is deployed (`node dist/server.js`, from `npm run build`; tsx is loaded
+ * beside it only for the memory probe), each just started and again after
  * first use; then the ladder (idle-ladder.ts) that says which layer costs what.
  */
 import { createServer } from "node:net";
@@ -86,7 +87,7 @@ function realtimeIdle(databaseUrl: string, room: TSeededRoom): Promise<TIdleFigu
 
 async function serverTsIdle(databaseUrl: string): Promise<TIdleResult["serverTs"]> {
   const port = await freePort();
-  const server = spawnChild("./server.ts", { env: productionEnv(databaseUrl, port), readyWhen: "probe", launcher: "tsx-cli" });
+  const server = spawnChild("./dist/server.js", { env: productionEnv(databaseUrl, port), readyWhen: "probe" });
   return withChild(server, async () => {
     const url = `http://127.0.0.1:${port}`;
     await waitFor(
@@ -95,7 +96,7 @@ async function serverTsIdle(databaseUrl: string): Promise<TIdleResult["serverTs"
           (response) => response.ok,
           () => false,
         ),
-      "server.ts to answer /api/health",
+      "dist/server.js to answer /api/health",
       60_000,
     );
     const idle = await server.request<TMemoryFigures>("memory");

@@ -64,15 +64,15 @@ export function idleRows(idle: TIdleResult): TRow[] {
   const vsBare = (f: TMemoryFigures) => `${signed(f.rss - idle.bare.rss, mib)} RSS`;
   const tree = idle.serverTs.tree;
   const rows: TRow[] = [
-    { section: "Idle memory, after forced GC (every process runs under tsx's loader, as Duet is deployed)" },
+    { section: "Idle memory, after forced GC (every process runs under tsx's loader, for the memory probe)" },
     ["bare relay, idle", "", figures(idle.bare), "", ""],
     ["realtime server alone, idle", figures(idle.realtime.idle), figures(idle.bare), vsBare(idle.realtime.idle), ""],
     ["realtime server alone, after its first socket", figures(idle.realtime.used), figures(idle.bare), vsBare(idle.realtime.used), ""],
-    ["server.ts (Next + realtime), idle", figures(idle.serverTs.idle), figures(idle.bare), vsBare(idle.serverTs.idle), ""],
-    ["server.ts after one request to each public page", figures(idle.serverTs.used), figures(idle.bare), vsBare(idle.serverTs.used), ""],
-    ["  of which source maps Node holds (tsx turns them on)", mib(idle.serverTs.used.sourceMaps), "", "", ""],
+    ["dist/server.js (Next + realtime), idle", figures(idle.serverTs.idle), figures(idle.bare), vsBare(idle.serverTs.idle), ""],
+    ["dist/server.js after one request to each public page", figures(idle.serverTs.used), figures(idle.bare), vsBare(idle.serverTs.used), ""],
+    ["  of which source maps Node holds (tsx turns them on; plain node in production does not)", mib(idle.serverTs.used.sourceMaps), "", "", ""],
     [
-      "`tsx server.ts` process tree (RSS)",
+      "`node dist/server.js` process tree (RSS)",
       mib(tree.reduce((sum, p) => sum + p.rss, 0)),
       "",
       tree.map((p) => `${p.command} ${mib(p.rss)}`).join(", "),
