@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { roomPath } from "@/lib/shared/room";
+import { roomPath } from "@/lib/shared/paths";
 import { secondaryButtonClass } from "./ui";
 
 /** Shows the room's link and copies it; where the clipboard is unavailable, the link is selectable. */

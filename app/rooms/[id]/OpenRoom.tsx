@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import type { TPresence } from "@/lib/shared/realtime-events";
-import { connectivityCheckPath, roomHistoryPath, type TRoomSummary } from "@/lib/shared/room";
+import { connectivityCheckPath, roomHistoryPath } from "@/lib/shared/paths";
+import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 import { useCallSession } from "@/lib/client/call/use-call-session";
 import { useReadMarker } from "@/lib/client/rooms/use-read-marker";

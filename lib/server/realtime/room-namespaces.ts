@@ -1,4 +1,4 @@
-import { ROOM_NAMESPACE_PATTERN } from "@/lib/shared/room";
+import { ROOM_NAMESPACE_PATTERN } from "@/lib/shared/paths";
 import { ROOM_UNAVAILABLE } from "../rooms/room-unavailable";
 import { getMembership } from "../rooms/get-membership";
 import { registerCallHandlers } from "./call.handlers";

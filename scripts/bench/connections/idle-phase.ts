@@ -5,7 +5,7 @@
  * first use; then the ladder (idle-ladder.ts) that says which layer costs what.
  */
 import { createServer } from "node:net";
-import { roomNamespace } from "../../../lib/shared/room";
+import { roomNamespace } from "../../../lib/shared/paths";
 import { waitFor } from "../../../tests/helpers/wait-for";
 import { spawnChild, type TChild } from "./child";
 import type { TServerCounts } from "./duet-server";

@@ -4,7 +4,7 @@
  * same rooms at once, and take turns carrying the load, round after round, so a neighbour's
  * burst of work on this shared machine lands on both.
  */
-import { roomNamespace } from "../../../lib/shared/room";
+import { roomNamespace } from "../../../lib/shared/paths";
 import { spawnChild, type TChild } from "./child";
 import { startServer, type TServerKind } from "./memory-phase";
 import { options } from "./options";

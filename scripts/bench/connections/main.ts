@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { roomNamespace } from "../../../lib/shared/room";
+import { roomNamespace } from "../../../lib/shared/paths";
 import { createTestDatabase } from "../../../tests/helpers/test-database";
 import { connectTestRedis } from "../../../tests/helpers/test-redis";
 import { ROOT } from "./child";

@@ -4,7 +4,7 @@
  * before, at the peak while rooms open and close, and after every room namespace has closed.
  */
 import type { TRedisClient } from "../../../lib/server/redis-client";
-import { roomNamespace } from "../../../lib/shared/room";
+import { roomNamespace } from "../../../lib/shared/paths";
 import { connectTestRedis, isolatedAdapterNames } from "../../../tests/helpers/test-redis";
 import { waitFor } from "../../../tests/helpers/wait-for";
 import { spawnChild } from "./child";
