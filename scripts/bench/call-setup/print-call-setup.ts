@@ -19,8 +19,9 @@ const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(0));
 const signed = (value: number) => (Number.isNaN(value) ? "-" : `${value >= 0 ? "+" : ""}${value.toFixed(0)}`);
 
 /** Prints p50/p95/max of each figure for both, their differences and the goals' verdicts; returns whether all were met. */
-export function printCallSetup({ bare, duet, runs, warmup }: { bare: CallSample[]; duet: CallSample[]; runs: number; warmup: number }): boolean {
+export function printCallSetup({ bare, duet, runs, warmup, chat }: { bare: CallSample[]; duet: CallSample[]; runs: number; warmup: number; chat: number }): boolean {
   console.log(`\nCall setup: ms from the second person's Join call click; ${runs} calls each (after ${warmup} not counted), alternating`);
+  console.log(`Duet's rooms hold ${chat} chat messages; the bare page has no chat`);
   console.log(`measured calls: bare ${bare.length}, Duet ${duet.length}\n`);
   const head = ["", "bare p50", "p95", "max", "Duet p50", "p95", "max", "Δp50", "Δp95"];
   console.log([head[0]!.padEnd(32), ...head.slice(1).map((cell) => cell.padStart(9))].join("") + "   goals");

@@ -5,6 +5,8 @@
  * Every figure is ms from the second person's click on Join call, timed inside the pages.
  *   BENCH_CALL_RUNS    measured calls of each (default 30, so p95 means something)
  *   BENCH_CALL_WARMUP  calls of each made first and not counted (default 2)
+ *   BENCH_CALL_CHAT    messages of conversation in each Duet room (default 50: a room in use,
+ *                      whose page shows the latest 50)
  *   --no-build         use the existing .next build instead of running `npm run build` first
  */
 import { spawnSync } from "node:child_process";
@@ -20,6 +22,7 @@ import { bareTarget, duetTarget, type CallSetupTarget } from "./targets";
 const ROOT = path.resolve(__dirname, "../../..");
 const RUNS = Number(process.env.BENCH_CALL_RUNS ?? 30);
 const WARMUP = Number(process.env.BENCH_CALL_WARMUP ?? 2);
+const CHAT = Number(process.env.BENCH_CALL_CHAT ?? 50);
 
 async function main(): Promise<void> {
   if (!process.argv.includes("--no-build")) {
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, env: chromiumEnv(home), args: [...CHROMIUM_ARGS, ALLOW_LOOPBACK_PEERS_ARG] });
   const targets: CallSetupTarget[] = [];
   try {
-    const duet = await duetTarget(browser);
+    const duet = await duetTarget(browser, CHAT);
     targets.push(duet);
     const bare = await bareTarget(browser, duet.iceServers);
     targets.push(bare);
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\rcalls: ${run + 1}/${WARMUP + RUNS} of each`);
     }
     process.stdout.write("\n");
-    const met = printCallSetup({ bare: samples.get(bare)!, duet: samples.get(duet)!, runs: RUNS, warmup: WARMUP });
+    const met = printCallSetup({ bare: samples.get(bare)!, duet: samples.get(duet)!, runs: RUNS, warmup: WARMUP, chat: CHAT });
     for (const [target, messages] of failures) {
       if (messages.length > 0) console.log(`${target.name}: ${messages.length} call(s) failed, first: ${messages[0]}`);
     }
