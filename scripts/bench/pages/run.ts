@@ -4,6 +4,7 @@
  * the same run. Real Chromium, a fresh context per page, cache disabled.
  *   --no-build   weigh the existing .next build instead of running `npm run build` first
  *   --detail     also list each page's scripts, to find what makes a page heavy
+ * Verdicts are printed; the exit code says only whether the bench itself ran.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -51,8 +52,7 @@ async function main(): Promise<void> {
       const load = await coldLoad(browser, { url: `${duet.url}${target.path}`, storageState: target.storageState, ready: target.ready });
       rows.push(weighed(target.name, target.path, load, target.goal));
     }
-    const met = printWeights(rows);
-    if (!met) process.exitCode = 1;
+    printWeights(rows);
   } finally {
     await browser.close();
     await Promise.all([emptyApp.stop(), duet.stop()]);
