@@ -44,6 +44,7 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
 
   useEffect(() => {
     let cancelled = false;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a retry shows its loading state again
     setHistoryStatus("loading");
     loadHistory(null).then(
       (page) => {
