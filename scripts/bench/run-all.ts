@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, one after another, each printing its figures beside a
  * baseline measured in the same run. Pass BENCH_SHORT=1 for CI-sized runs. A benchmark's exit
  * status fails only for a correctness check (a lost or reordered message), never for speed.
+ * Builds first (`--no-build` to use the current build), as the page and call benches need it.
  */
 import { spawnSync } from "node:child_process";
 
@@ -14,6 +15,11 @@ const BENCHES = [
   // 10,000 sockets and their load clients need more open files than the usual soft limit.
   { name: "connections and memory", script: "scripts/bench/connections/main.ts", raiseFileLimit: true },
 ];
+
+if (!process.argv.includes("--no-build")) {
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) process.exit(1);
+}
 
 let failed = 0;
 for (const { name, script, args = [], raiseFileLimit } of BENCHES as { name: string; script: string; args?: string[]; raiseFileLimit?: boolean }[]) {
