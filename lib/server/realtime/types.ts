@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Namespace, Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime-events";
 import type { TSessionUser } from "../auth/session-cookie";
+import type { CallKeeper } from "../calls/call-keeper";
 import type { TDbClient } from "../db/create-db-client";
 import type { TLogger } from "../logger";
 import type { TRoomEvent } from "../rooms/room-events";
@@ -45,4 +46,6 @@ export interface RealtimeDeps {
 export interface HandlerContext extends RealtimeDeps {
   socket: RoomSocket;
   namespace: RoomNamespace;
+  /** This node's call records: what the room session tells it becomes the room's history. */
+  calls: CallKeeper;
 }
