@@ -91,6 +91,18 @@ const ACCESS: TAccessRow[] = [
     expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: UNAVAILABLE, owner: GRANTED },
   },
   {
+    name: "timeline API: read the room's history (messages and calls)",
+    request: get((id) => `/api/rooms/${id}/timeline`),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    name: "timeline API: read the history of a room with a free seat",
+    room: "free-seat",
+    request: get((id) => `/api/rooms/${id}/timeline`),
+    handsOut: carries("entries"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: UNAVAILABLE, owner: GRANTED },
+  },
+  {
     name: "TURN API: relay credentials for a call in the room",
     request: get((id) => `/api/turn?room=${id}`),
     handsOut: carries("iceServers"),
