@@ -1,6 +1,7 @@
 "use client";
 import type { TPublicUser } from "@/lib/shared/user";
 import { useTimeline } from "@/lib/client/history/use-timeline";
+import { SearchPanel } from "../_components/SearchPanel";
 import { JumpToDate } from "./JumpToDate";
 import { Timeline } from "./Timeline";
 
@@ -14,6 +15,7 @@ export function HistoryView({ roomId, me }: { roomId: string; me: TPublicUser })
   return (
     <div className="space-y-4">
       <div className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 dark:border-slate-800 dark:bg-slate-900">
+        <SearchPanel roomId={roomId} me={me} />
         <JumpToDate onJump={timeline.jumpToDate} />
       </div>
       <div className="rounded-xl border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900">
