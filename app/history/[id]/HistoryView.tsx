@@ -2,6 +2,7 @@
 import type { TPublicUser } from "@/lib/shared/user";
 import { useTimeline } from "@/lib/client/history/use-timeline";
 import { SearchPanel } from "../_components/SearchPanel";
+import { ExportLinks } from "./ExportLinks";
 import { JumpToDate } from "./JumpToDate";
 import { Timeline } from "./Timeline";
 
@@ -17,6 +18,9 @@ export function HistoryView({ roomId, me }: { roomId: string; me: TPublicUser })
       <div className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 dark:border-slate-800 dark:bg-slate-900">
         <SearchPanel roomId={roomId} me={me} />
         <JumpToDate onJump={timeline.jumpToDate} />
+        <div className="sm:col-span-2">
+          <ExportLinks roomId={roomId} />
+        </div>
       </div>
       <div className="rounded-xl border border-slate-200 bg-white p-3 sm:p-4 dark:border-slate-800 dark:bg-slate-900">
         {timeline.notice && (

@@ -1,6 +1,5 @@
 import { AppError } from "@/lib/shared/errors";
 import {
-  compareTimelinePositions,
   decodeTimelineCursor,
   encodeTimelineCursor,
   type TTimelineEntry,
@@ -10,8 +9,9 @@ import {
 } from "@/lib/shared/timeline";
 import type { TDbClient } from "../db/create-db-client";
 import { MESSAGE_SELECT, toChatMessage } from "../messages/message-select";
-import { listCallEntries, positionOf } from "./call-entries";
-import { listMessageEntries, messageEntry, type TDirection } from "./message-entries";
+import { positionOf } from "./call-entries";
+import { messageEntry } from "./message-entries";
+import { NOTHING_BEYOND, readSide, SOMETHING_BEYOND, type TSide } from "./timeline-side";
 
 export type ListTimelineOptions = { roomId: string } & TTimelineQuery;
 
@@ -41,35 +41,6 @@ export async function listTimeline(db: TDbClient, { roomId, before, after, aroun
   const earlier = await readSide(db, roomId, before ? decodeTimelineCursor(before) : null, "before", limit);
   // What follows a `before` page is the reader's own cursor; nothing follows the newest page.
   return page(earlier, before ? SOMETHING_BEYOND : NOTHING_BEYOND, null);
-}
-
-/** What a page holds on one side of where it was read from. */
-interface TSide {
-  /** Nearest first. */
-  entries: TTimelineEntry[];
-  /** Entries exist beyond these. */
-  more: boolean;
-}
-
-const SOMETHING_BEYOND: TSide = { entries: [], more: true };
-const NOTHING_BEYOND: TSide = { entries: [], more: false };
-
-async function readSide(db: TDbClient, roomId: string, from: TTimelinePosition | null, direction: TDirection, take: number): Promise<TSide> {
-  if (take <= 0) {
-    // Only whether anything is there: one entry of each kind tells.
-    const [messages, calls] = await Promise.all([
-      listMessageEntries(db, { roomId, from, direction, take: 1 }),
-      listCallEntries(db, { roomId, from, direction, take: 1 }),
-    ]);
-    return { entries: [], more: messages.length + calls.length > 0 };
-  }
-  const [messages, calls] = await Promise.all([
-    listMessageEntries(db, { roomId, from, direction, take: take + 1 }),
-    listCallEntries(db, { roomId, from, direction, take: take + 1 }),
-  ]);
-  const sign = direction === "before" ? -1 : 1;
-  const merged = [...messages, ...calls].sort((a, b) => sign * compareTimelinePositions(positionOf(a), positionOf(b)));
-  return { entries: merged.slice(0, take), more: merged.length > take };
 }
 
 /** The `count` entries of a side nearest to where it was read from. */

@@ -116,6 +116,23 @@ const ACCESS: TAccessRow[] = [
     expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: UNAVAILABLE, owner: GRANTED },
   },
   {
+    name: "export API: the room's whole record as Markdown",
+    request: get((id) => `/api/rooms/${id}/export?format=markdown`),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    name: "export API: the room's whole record as JSON",
+    request: get((id) => `/api/rooms/${id}/export?format=json`),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    // The export names its room: the default test recognises the free-seat room's name in it.
+    name: "export API: the record of a room with a free seat",
+    room: "free-seat",
+    request: get((id) => `/api/rooms/${id}/export?format=markdown`),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: UNAVAILABLE, owner: GRANTED },
+  },
+  {
     name: "TURN API: relay credentials for a call in the room",
     request: get((id) => `/api/turn?room=${id}`),
     handsOut: carries("iceServers"),

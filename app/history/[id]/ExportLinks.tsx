@@ -1,0 +1,24 @@
+"use client";
+import { useEffect, useState } from "react";
+import { roomExportPath } from "@/lib/shared/room-export";
+
+/**
+ * Downloads of the room's whole record. Times in the Markdown are in the reader's time zone,
+ * which only the browser knows: until it has said, the links ask for UTC.
+ */
+export function ExportLinks({ roomId }: { roomId: string }) {
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
+  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  const linkClass = "rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+  return (
+    <div role="group" aria-label="Export the whole conversation" className="flex flex-wrap items-center gap-2">
+      <span className="text-sm font-medium">Export</span>
+      <a href={roomExportPath(roomId, "markdown", timeZone)} download className={linkClass}>
+        Markdown
+      </a>
+      <a href={roomExportPath(roomId, "json", timeZone)} download className={linkClass}>
+        JSON
+      </a>
+    </div>
+  );
+}
