@@ -9,6 +9,7 @@ const BENCHES = [
   { name: "chat write path", script: "scripts/bench/chat-throughput.ts" },
   { name: "password hashing under a sign-in flood", script: "scripts/bench/sign-in-flood.ts" },
   { name: "large request bodies", script: "scripts/bench/large-bodies.ts" },
+  { name: "history: timeline pages, search and export over a large room", script: "scripts/bench/history/bench-history.ts" },
 ];
 
 let failed = 0;
