@@ -26,7 +26,11 @@ export function Timeline({ timeline, me }: { timeline: TTimeline; me: TPublicUse
   useLayoutEffect(() => {
     if (!focus) return;
     const target = focus.key ? byKey(focus.key) : null;
-    if (!target) return end.current?.scrollIntoView({ block: "end" });
+    // Never return scrollIntoView's value: newer browsers give a Promise, which React would call as a cleanup.
+    if (!target) {
+      end.current?.scrollIntoView({ block: "end" });
+      return;
+    }
     target.scrollIntoView({ block: "center" });
     target.focus({ preventScroll: true });
   }, [focus]);

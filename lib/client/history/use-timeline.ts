@@ -43,10 +43,10 @@ export function useTimeline(roomId: string) {
       const mine = ++generation.current;
       setState((current) => ({ ...current, status: "loading", loadingMore: null, notice }));
       try {
-        const page = await fetchTimeline(roomId, target);
+        const { entries, earlier, later, anchor } = await fetchTimeline(roomId, target);
         if (mine !== generation.current) return;
-        const highlighted = target.kind === "message" ? page.anchor : null;
-        setState({ ...INITIAL, ...page, status: "ready", highlighted, notice, focus: { key: page.anchor, seq: ++seq.current } });
+        const highlighted = target.kind === "message" ? anchor : null;
+        setState({ ...INITIAL, entries, earlier, later, status: "ready", highlighted, notice, focus: { key: anchor, seq: ++seq.current } });
       } catch (error) {
         if (mine !== generation.current) return;
         if (target.kind === "message" && isAppError(error) && error.code === "NOT_FOUND") {
