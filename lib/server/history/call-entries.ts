@@ -20,20 +20,34 @@ export interface TCallEventPosition extends TTimelinePosition {
  */
 export async function listCallEventPositions(
   db: TDbClient,
-  { roomId, from, direction, take }: { roomId: string; from: TTimelinePosition | null; direction: TDirection; take: number },
+  {
+    roomId,
+    from,
+    direction,
+    take,
+    until,
+  }: {
+    roomId: string;
+    from: TTimelinePosition | null;
+    direction: TDirection;
+    take: number;
+    /** No farther than this: where the messages already fill the page. */
+    until?: Date;
+  },
 ): Promise<TCallEventPosition[]> {
-  const bound = direction === "before" ? "lte" : "gte";
+  const [near, far] = direction === "before" ? (["lte", "gte"] as const) : (["gte", "lte"] as const);
   const order = direction === "before" ? "desc" : "asc";
   const limit = take + SAME_MILLISECOND_SPARE;
+  const range = { ...(from && { [near]: from.at }), ...(until && { [far]: until }) };
   const [started, ended] = await Promise.all([
     db.call.findMany({
-      where: { roomId, ...(from && { startedAt: { [bound]: from.at } }) },
+      where: { roomId, startedAt: range },
       orderBy: [{ startedAt: order }, { id: order }],
       select: { id: true, startedAt: true },
       take: limit,
     }),
     db.call.findMany({
-      where: { roomId, endedAt: from ? { not: null, [bound]: from.at } : { not: null } },
+      where: { roomId, endedAt: { not: null, ...range } },
       orderBy: [{ endedAt: order }, { id: order }],
       select: { id: true, endedAt: true },
       take: limit,

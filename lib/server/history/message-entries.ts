@@ -13,12 +13,17 @@ export async function listMessageEntries(
   db: TDbClient,
   { roomId, from, direction, take }: { roomId: string; from: TTimelinePosition | null; direction: TDirection; take: number },
 ): Promise<TTimelineEntry[]> {
-  const beyond = direction === "before" ? "lt" : "gt";
+  const [beyond, beyondOrAt] = direction === "before" ? (["lt", "lte"] as const) : (["gt", "gte"] as const);
   const order = direction === "before" ? "desc" : "asc";
   const rows = await db.message.findMany({
     where: {
       roomId,
-      ...(from && { OR: [{ createdAt: { [beyond]: from.at } }, { createdAt: from.at, id: { [beyond]: from.key } }] }),
+      // The plain bound is implied by the OR, but it is what lets the index scan start at the
+      // position: without it both databases walk the room's index from its end to get there.
+      ...(from && {
+        createdAt: { [beyondOrAt]: from.at },
+        OR: [{ createdAt: { [beyond]: from.at } }, { createdAt: from.at, id: { [beyond]: from.key } }],
+      }),
     },
     orderBy: [{ createdAt: order }, { id: order }],
     select: MESSAGE_SELECT,

@@ -1,6 +1,6 @@
-import { compareTimelinePositions, type TTimelineEntry, type TTimelinePosition } from "@/lib/shared/timeline";
+import type { TTimelineEntry, TTimelinePosition } from "@/lib/shared/timeline";
 import type { TDbClient } from "../db/create-db-client";
-import { callEntries, listCallEventPositions, positionOf, type TCallEventPosition } from "./call-entries";
+import { callEntries, listCallEventPositions, type TCallEventPosition } from "./call-entries";
 import { listMessageEntries, type TDirection } from "./message-entries";
 
 /** What a page holds on one side of where it was read from. */
@@ -16,26 +16,23 @@ export const NOTHING_BEYOND: TSide = { entries: [], more: false };
 
 /**
  * Up to `take` timeline entries strictly before (newest first) or after (oldest first) a
- * position (null: from the newest, or from the very first, end): each kind read with one
- * bounded range scan, then merged.
+ * position (null: from the newest, or from the very first, end). Messages are read first, with
+ * one bounded range scan; when they fill the page, call events are looked for only up to the
+ * last of them, so a page (or an export's batch) never reads calls it will not show.
  */
 export async function readSide(db: TDbClient, roomId: string, from: TTimelinePosition | null, direction: TDirection, take: number): Promise<TSide> {
   // take 0: only whether anything is there, which one entry of each kind tells.
   const fetch = Math.max(1, take + 1);
-  const [messages, calls] = await Promise.all([
-    listMessageEntries(db, { roomId, from, direction, take: fetch }),
-    listCallEventPositions(db, { roomId, from, direction, take: fetch }),
-  ]);
+  const messages = await listMessageEntries(db, { roomId, from, direction, take: fetch });
+  const until = messages.length === fetch ? new Date(messages.at(-1)!.at) : undefined;
+  const calls = await listCallEventPositions(db, { roomId, from, direction, take: fetch, until });
   const sign = direction === "before" ? -1 : 1;
-  const merged: Array<TTimelineEntry | TCallEventPosition> = [...messages, ...calls].sort(
-    (a, b) => sign * compareTimelinePositions(positionOfAny(a), positionOfAny(b)),
+  // Each item's time read once, not on every comparison.
+  const merged = [...messages.map((item) => ({ item, at: Date.parse(item.at), key: item.key })), ...calls.map((item) => ({ item, at: item.at.getTime(), key: item.key }))].sort(
+    (a, b) => sign * (a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   );
-  const shown = merged.slice(0, take);
+  const shown = merged.slice(0, take).map(({ item }) => item);
   const details = await callEntries(db, shown.filter((item): item is TCallEventPosition => "callId" in item));
   const entries = shown.flatMap((item) => ("callId" in item ? (details.get(item.key) ?? []) : [item]));
   return { entries, more: merged.length > take };
-}
-
-function positionOfAny(item: TTimelineEntry | TCallEventPosition): TTimelinePosition {
-  return "callId" in item ? item : positionOf(item);
 }

@@ -1,13 +1,20 @@
 import { AppError } from "@/lib/shared/errors";
 import type { TDbClient } from "../db/create-db-client";
 import type { TSearchHits, TSearchHitsOptions } from "./search-hits";
-import { estimateMatchShare } from "./search-word-stats";
+import { matchShare, wordStats } from "./search-word-stats";
 
 /**
- * At or above this share of messages matching, walking a room's newest messages finds a page
- * within a few thousand rows; below it, the GIN index is the way.
+ * Whether walking each room's newest messages beats fetching every match through the GIN
+ * index. A walk tests about page / share rows per room (computing each one's tsvector); the
+ * index fetches share × messages rows from all over the table. Over a million messages each
+ * cost about the same per row (~11 µs), so the plan with fewer rows wins.
  */
-export const WALK_FROM_SHARE = 0.01;
+export async function searchWalks(db: TDbClient, terms: string[], rooms: number, page: number): Promise<boolean> {
+  const stats = await wordStats(db);
+  const share = matchShare(stats, terms);
+  if (share <= 0) return false;
+  return (rooms * page) / share < share * stats.messages;
+}
 
 /** The full-text condition; the migration's GIN index is on this very expression. */
 const MATCHES = `to_tsvector('simple', body) @@ to_tsquery('simple', $2)`;
@@ -15,9 +22,10 @@ const MATCHES = `to_tsvector('simple', body) @@ to_tsquery('simple', $2)`;
 /**
  * PostgreSQL: the GIN index on to_tsvector('simple', body) (see the migration). Which plan is
  * fast depends on how common the words are, and the planner's own guess at a LIMIT over a
- * GIN index is wrong both ways, so the choice is made here, from the index's word statistics:
- *   - words most messages have: walk each room's newest messages through the
- *     [roomId, createdAt, id] index, testing each, until a page is found;
+ * GIN index is wrong both ways, so the choice is made here, from the index's word statistics
+ * (searchWalks):
+ *   - common words: walk each room's newest messages through the [roomId, createdAt, id]
+ *     index, testing each, until a page is found;
  *   - rarer words: read every match from the GIN index, keep my rooms', sort, cut a page.
  * Cursor: `p<ms since 1970>_<message id>` of the last result.
  */
@@ -25,7 +33,7 @@ export async function searchHitsPostgresql(db: TDbClient, { roomIds, terms, curs
   // Terms are letters, digits and marks only; quoted lexemes keep to_tsquery from reading operators anyway.
   const tsquery = terms.map((term) => `'${term.replaceAll("'", "''").replaceAll("\\", "\\\\")}'`).join(" & ");
   const after = cursor ? parseCursor(cursor) : null;
-  const walk = (await estimateMatchShare(db, terms)) >= WALK_FROM_SHARE;
+  const walk = await searchWalks(db, terms, roomIds.length, limit + 1);
   const sql = postgresSearchSql({ walk, older: after !== null });
   const rows = await db.$queryRawUnsafe<Array<{ id: string; ms: number | bigint | string }>>(
     sql,

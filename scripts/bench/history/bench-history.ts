@@ -18,8 +18,7 @@ import { createDbClient } from "../../../lib/server/db/create-db-client";
 import type { TDatabaseProvider } from "../../../lib/server/db/database-url";
 import { listTimeline } from "../../../lib/server/history/list-timeline";
 import { searchMessages } from "../../../lib/server/messages/search-messages";
-import { WALK_FROM_SHARE } from "../../../lib/server/messages/search-messages-postgresql";
-import { estimateMatchShare } from "../../../lib/server/messages/search-word-stats";
+import { searchWalks } from "../../../lib/server/messages/search-messages-postgresql";
 import { migrateDatabase } from "../../lib/migrate-database";
 import { COMMON_WORD, RARE_WORD } from "./bench-data";
 import { benchDatabase } from "./bench-databases";
@@ -56,7 +55,7 @@ async function benchProvider(provider: TDatabaseProvider): Promise<{ timings: TT
     const raw = await openRawDb(provider, database.url);
     const timings: TTimingRow[] = [];
     // The plan PostgreSQL's search picks for these words, for the raw SQL to use the same one.
-    const walks = async (terms: string[]) => provider === "postgresql" && (await estimateMatchShare(db, terms)) >= WALK_FROM_SHARE;
+    const walks = async (terms: string[], rooms: number) => provider === "postgresql" && (await searchWalks(db, terms, rooms, RESULTS + 1));
     const row = async (what: string, budgetMs: number, app: () => Promise<unknown>, rawSql: () => Promise<unknown>) => {
       const appTiming: TTiming = await time(app, RUNS);
       const rawTiming: TTiming = await time(rawSql, RUNS);
@@ -74,7 +73,7 @@ async function benchProvider(provider: TDatabaseProvider): Promise<{ timings: TT
         [`rare word "${RARE_WORD}"`, RARE_WORD],
         [`common word "${COMMON_WORD}"`, COMMON_WORD],
       ] as const) {
-        const walk = await walks([word]);
+        const walk = await walks([word], 1);
         await row(
           `search in room: ${label}`,
           SEARCH_BUDGET_MS,
@@ -86,13 +85,13 @@ async function benchProvider(provider: TDatabaseProvider): Promise<{ timings: TT
         `search all my rooms: "meeting tomorrow"`,
         SEARCH_BUDGET_MS,
         () => searchMessages(db, { userId, query: "meeting tomorrow", limit: RESULTS }),
-        async () => rawSearch(raw, [busyRoomId, otherRoomId], ["meeting", "tomorrow"], RESULTS, await walks(["meeting", "tomorrow"])),
+        async () => rawSearch(raw, [busyRoomId, otherRoomId], ["meeting", "tomorrow"], RESULTS, await walks(["meeting", "tomorrow"], 2)),
       );
       await row(
         `search all my rooms: rare word`,
         SEARCH_BUDGET_MS,
         () => searchMessages(db, { userId, query: RARE_WORD, limit: RESULTS }),
-        async () => rawSearch(raw, [busyRoomId, otherRoomId], [RARE_WORD], RESULTS, await walks([RARE_WORD])),
+        async () => rawSearch(raw, [busyRoomId, otherRoomId], [RARE_WORD], RESULTS, await walks([RARE_WORD], 2)),
       );
     } finally {
       await raw.close();
@@ -113,7 +112,8 @@ async function exportInChild(url: string, roomId: string, userId: string, format
   const { stdout } = await run(process.execPath, [`--max-old-space-size=${EXPORT_HEAP_MB}`, "--import", "tsx", child, url, roomId, userId, format], {
     maxBuffer: 1024 * 1024,
   });
-  return { ...(JSON.parse(stdout.trim().split("\n").at(-1)!) as { bytes: number; ms: number; baselineRssMb: number; peakRssMb: number }), heapLimitMb: EXPORT_HEAP_MB };
+  const measured = JSON.parse(stdout.trim().split("\n").at(-1)!) as { bytes: number; ms: number; startRssMb: number; peakRssMb: number; peakHeapMb: number };
+  return { ...measured, heapLimitMb: EXPORT_HEAP_MB };
 }
 
 async function main(): Promise<void> {

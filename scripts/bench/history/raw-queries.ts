@@ -45,7 +45,8 @@ const CALL_COLUMNS = `c.id, c."startedAt", c."endedAt", c."endReason", p."userId
 
 function messagesQuery(direction: "before" | "after" | "newest") {
   const order = direction === "after" ? "ASC" : "DESC";
-  const bound = direction === "newest" ? "" : `AND (m."createdAt" ${direction === "before" ? "<" : ">"} ? OR (m."createdAt" = ? AND m.id ${direction === "before" ? "<" : ">"} ?))`;
+  const [beyond, beyondOrAt] = direction === "before" ? ["<", "<="] : [">", ">="];
+  const bound = direction === "newest" ? "" : `AND m."createdAt" ${beyondOrAt} ? AND (m."createdAt" ${beyond} ? OR (m."createdAt" = ? AND m.id ${beyond} ?))`;
   return `SELECT ${MESSAGE_COLUMNS} FROM "Message" m JOIN "User" u ON u.id = m."authorId"
            WHERE m."roomId" = ? ${bound} ORDER BY m."createdAt" ${order}, m.id ${order} LIMIT ?`;
 }
@@ -78,7 +79,7 @@ export async function rawPermalinkPage(db: TRawDb, roomId: string, messageId: st
   const at = String(anchor.at);
   const side = (direction: "before" | "after") =>
     Promise.all([
-      db.all(messagesQuery(direction), [roomId, at, at, messageId, limit]),
+      db.all(messagesQuery(direction), [roomId, at, at, at, messageId, limit]),
       db.all(callsQuery("startedAt", direction), [roomId, at, limit + 8]),
       db.all(callsQuery("endedAt", direction), [roomId, at, limit + 8]),
     ]);

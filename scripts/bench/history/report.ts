@@ -16,8 +16,9 @@ export interface TExportRow {
   format: string;
   bytes: number;
   ms: number;
-  baselineRssMb: number;
+  startRssMb: number;
   peakRssMb: number;
+  peakHeapMb: number;
   heapLimitMb: number;
 }
 
@@ -52,14 +53,15 @@ export function printExports(rows: TExportRow[], messages: number): void {
   console.log(`\nExport of the ${messages.toLocaleString("en")}-message room, streamed, in a child process with a ${rows[0]?.heapLimitMb ?? "?"} MB heap limit\n`);
   console.log(
     table(
-      ["database", "format", "size", "time", "RSS before", "peak RSS"],
+      ["database", "format", "size", "time", "RSS at start", "peak RSS", "peak heap used"],
       rows.map((row) => [
         row.provider,
         row.format,
         `${(row.bytes / 1024 / 1024).toFixed(1)} MB`,
         `${(row.ms / 1000).toFixed(1)} s`,
-        `${row.baselineRssMb.toFixed(0)} MB`,
+        `${row.startRssMb.toFixed(0)} MB`,
         `${row.peakRssMb.toFixed(0)} MB`,
+        `${row.peakHeapMb.toFixed(0)} MB`,
       ]),
     ),
   );
