@@ -9,8 +9,6 @@ export interface TWordStats {
   messages: number;
   /** Share of messages holding each of the most common words. */
   shares: Map<string, number>;
-  /** What a word outside that list is assumed to reach: half the least common listed one. */
-  otherShare: number;
 }
 
 const cache = new WeakMap<TDbClient, TWordStats>();
@@ -32,21 +30,25 @@ export async function wordStats(db: TDbClient): Promise<TWordStats> {
        LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'Message_body_search_idx'`,
   );
   const words = row?.words ?? [];
-  // After the words' own shares come the least and greatest of them, and the share of empty bodies.
+  // (After the words' own shares the array goes on with their least and greatest, unused here.)
   const shares = (row?.shares ?? []).map(Number);
   const stats: TWordStats = {
     readAt: Date.now(),
     messages: Math.max(0, Number(row?.messages ?? 0)),
     shares: new Map(words.map((word, index) => [word, shares[index] ?? 0])),
-    otherShare: words.length > 0 ? (shares[words.length] ?? 0) / 2 : 0,
   };
   cache.set(db, stats);
   return stats;
 }
 
-/** The share of messages holding every one of `terms`, taking the words as independent. */
+/**
+ * The share of messages holding every one of `terms`, taking the words as independent. A word
+ * not on the list counts as none: it may be far rarer than the least common listed word (with
+ * a small vocabulary, that one is still in 1 % of messages), and guessing a rare word common
+ * costs a walk through a whole room, while guessing a common word rare costs only its matches.
+ */
 export function matchShare(stats: TWordStats, terms: string[]): number {
-  return terms.reduce((share, term) => share * (stats.shares.get(term) ?? stats.otherShare), 1);
+  return terms.reduce((share, term) => share * (stats.shares.get(term) ?? 0), 1);
 }
 
 /** For tests and the benchmark: the estimated share straight from the database. */
