@@ -13,7 +13,7 @@ export const TIMELINE_BATCH = 500;
 export async function* iterateTimeline(db: TDbClient, roomId: string, batch = TIMELINE_BATCH): AsyncGenerator<TTimelineEntry[]> {
   let from: TTimelinePosition | null = null;
   for (;;) {
-    const { entries, more } = await readSide(db, roomId, from, "after", batch);
+    const { entries, more } = await readSide(db, roomId, from, "after", batch, { walking: true });
     if (entries.length > 0) yield entries;
     const last = entries.at(-1);
     if (!more || !last) return;
