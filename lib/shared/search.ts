@@ -32,7 +32,10 @@ export const ZSearchQuery = z.object({
     .max(SEARCH_QUERY_MAX_LENGTH, `Search for at most ${SEARCH_QUERY_MAX_LENGTH} characters`)
     .refine((query) => searchTerms(query).length > 0, "Search for at least one word"),
   /** Opaque: the `nextCursor` of the previous page of results. */
-  cursor: z.string().regex(/^[sp][A-Za-z0-9_]{1,80}$/, "Not a search position").optional(),
+  cursor: z
+    .string()
+    .regex(/^[sp][A-Za-z0-9_]{1,80}$/, "Not a search position")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(SEARCH_PAGE_MAX).default(SEARCH_PAGE_DEFAULT),
 });
 export type TSearchQuery = z.output<typeof ZSearchQuery>;
@@ -65,7 +68,11 @@ export function findHighlights(body: string, terms: string[]): THighlight[] {
 }
 
 /** The body cut to about `radius` characters either side of its first highlight, with highlights shifted to match. */
-export function snippetAround(body: string, highlights: THighlight[], radius = 80): { text: string; highlights: THighlight[]; cutStart: boolean; cutEnd: boolean } {
+export function snippetAround(
+  body: string,
+  highlights: THighlight[],
+  radius = 80,
+): { text: string; highlights: THighlight[]; cutStart: boolean; cutEnd: boolean } {
   const first = highlights[0]?.[0] ?? 0;
   // Never between the two halves of a surrogate pair (an emoji, say).
   const lowSurrogateAt = (index: number) => /[\uDC00-\uDFFF]/.test(body.charAt(index));

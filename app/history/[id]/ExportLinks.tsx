@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { roomExportPath } from "@/lib/shared/room-export";
 
 /**
@@ -7,8 +7,7 @@ import { roomExportPath } from "@/lib/shared/room-export";
  * which only the browser knows: until it has said, the links ask for UTC.
  */
 export function ExportLinks({ roomId }: { roomId: string }) {
-  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
-  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  const timeZone = useSyncExternalStore(neverChanges, browserTimeZone, serverTimeZone);
   const linkClass = "rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
   return (
     <div role="group" aria-label="Export the whole conversation" className="flex flex-wrap items-center gap-2">
@@ -22,3 +21,8 @@ export function ExportLinks({ roomId }: { roomId: string }) {
     </div>
   );
 }
+
+// The reader's time zone does not change while the page is open: nothing to subscribe to.
+const neverChanges = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const serverTimeZone = () => undefined;

@@ -50,22 +50,39 @@ export function Timeline({ timeline, me }: { timeline: TTimeline; me: TPublicUse
     timeline.loadEarlier();
   };
 
-  const earlierButton = useWhenVisible<HTMLButtonElement>(timeline.status === "ready" && !timeline.loadingMore && timeline.earlier !== null, loadEarlier);
-  const laterButton = useWhenVisible<HTMLButtonElement>(timeline.status === "ready" && !timeline.loadingMore && timeline.later !== null, timeline.loadLater);
+  const earlierButton = useWhenVisible<HTMLButtonElement>(
+    timeline.status === "ready" && !timeline.loadingMore && timeline.earlier !== null,
+    loadEarlier,
+  );
+  const laterButton = useWhenVisible<HTMLButtonElement>(
+    timeline.status === "ready" && !timeline.loadingMore && timeline.later !== null,
+    timeline.loadLater,
+  );
 
   return (
     <div>
       {timeline.earlier && (
         <p className="mb-3 text-center">
-          <button ref={earlierButton} type="button" onClick={loadEarlier} disabled={timeline.loadingMore !== null} className="text-sm text-brand-600 hover:underline disabled:opacity-60">
+          <button
+            ref={earlierButton}
+            type="button"
+            onClick={loadEarlier}
+            disabled={timeline.loadingMore !== null}
+            className="text-sm text-brand-600 hover:underline disabled:opacity-60"
+          >
             {timeline.loadingMore === "earlier" ? "Loading…" : "Load earlier"}
           </button>
         </p>
       )}
-      {timeline.status === "ready" && timeline.entries.length === 0 && <p className="text-center text-sm text-slate-500">Nothing has happened in this room yet.</p>}
+      {timeline.status === "ready" && timeline.entries.length === 0 && (
+        <p className="text-center text-sm text-slate-500">Nothing has happened in this room yet.</p>
+      )}
       {groupByDay(timeline.entries).map(({ day, entries }) => (
         <section key={day} aria-labelledby={`day-${day}`} className="mb-4">
-          <h2 id={`day-${day}`} className="sticky top-0 z-10 mb-2 flex items-center gap-2 bg-white/90 py-1 text-xs font-medium text-slate-500 dark:bg-slate-900/90">
+          <h2
+            id={`day-${day}`}
+            className="sticky top-0 z-10 mb-2 flex items-center gap-2 bg-white/90 py-1 text-xs font-medium text-slate-500 dark:bg-slate-900/90"
+          >
             <span aria-hidden="true" className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
             <time dateTime={day}>{dayLabel(day)}</time>
             <span aria-hidden="true" className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
@@ -79,7 +96,13 @@ export function Timeline({ timeline, me }: { timeline: TTimeline; me: TPublicUse
       ))}
       {timeline.later && (
         <p className="mt-3 flex justify-center gap-4">
-          <button ref={laterButton} type="button" onClick={timeline.loadLater} disabled={timeline.loadingMore !== null} className="text-sm text-brand-600 hover:underline disabled:opacity-60">
+          <button
+            ref={laterButton}
+            type="button"
+            onClick={timeline.loadLater}
+            disabled={timeline.loadingMore !== null}
+            className="text-sm text-brand-600 hover:underline disabled:opacity-60"
+          >
             {timeline.loadingMore === "later" ? "Loading…" : "Load later"}
           </button>
           <button type="button" onClick={timeline.showNewest} className="text-sm text-brand-600 hover:underline">
@@ -104,11 +127,15 @@ function TimelineEntry({ entry, me, highlighted }: { entry: TTimelineEntry; me: 
 function useWhenVisible<T extends HTMLElement>(enabled: boolean, onVisible: () => void) {
   const ref = useRef<T>(null);
   const callback = useRef(onVisible);
-  callback.current = onVisible;
+  useEffect(() => {
+    callback.current = onVisible;
+  });
   useEffect(() => {
     const element = ref.current;
     if (!enabled || !element) return;
-    const observer = new IntersectionObserver((records) => records.some((record) => record.isIntersecting) && callback.current(), { rootMargin: "200px" });
+    const observer = new IntersectionObserver((records) => records.some((record) => record.isIntersecting) && callback.current(), {
+      rootMargin: "200px",
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, [enabled]);

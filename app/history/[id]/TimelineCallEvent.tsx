@@ -13,7 +13,9 @@ interface TimelineCallEventProps {
 /** A call's start (who) or end (how long, how, and each side's connection) in the history. */
 export function TimelineCallEvent({ kind, entryKey, at, call, me }: TimelineCallEventProps) {
   // "You and Ben": the reader first.
-  const names = [...call.participants].sort((a, b) => Number(b.user.id === me.id) - Number(a.user.id === me.id)).map(({ user }) => (user.id === me.id ? "You" : user.name));
+  const names = [...call.participants]
+    .sort((a, b) => Number(b.user.id === me.id) - Number(a.user.id === me.id))
+    .map(({ user }) => (user.id === me.id ? "You" : user.name));
   const title = kind === "call-started" ? "Call started" : describeCallEnd(call.endReason);
   const details =
     kind === "call-started"

@@ -22,7 +22,15 @@ export function SearchPanel({ roomId, me }: { roomId?: string; me: TPublicUser }
           <label htmlFor={inputId} className="block text-sm font-medium">
             {label}
           </label>
-          <input id={inputId} type="search" value={text} onChange={(event) => setText(event.target.value)} maxLength={200} placeholder="Words to find" className={`${inputClass} mt-1`} />
+          <input
+            id={inputId}
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            maxLength={200}
+            placeholder="Words to find"
+            className={`${inputClass} mt-1`}
+          />
         </div>
         <button type="submit" className={secondaryButtonClass}>
           Search
@@ -40,8 +48,7 @@ export function SearchPanel({ roomId, me }: { roomId?: string; me: TPublicUser }
               ? "Searching…"
               : search.results.length === 0
                 ? `No messages with “${search.query}”.`
-                : `${search.results.length}${search.nextCursor ? "+" : ""} ${search.results.length === 1 ? "message" : "messages"} with “${search.query}”`}
-            {" "}
+                : `${search.results.length}${search.nextCursor ? "+" : ""} ${search.results.length === 1 ? "message" : "messages"} with “${search.query}”`}{" "}
             <button type="button" onClick={search.clear} className="underline">
               Clear
             </button>
@@ -54,7 +61,12 @@ export function SearchPanel({ roomId, me }: { roomId?: string; me: TPublicUser }
             </ol>
           )}
           {search.nextCursor && (
-            <button type="button" onClick={search.loadMore} disabled={search.status === "searching"} className="mt-1 text-sm text-brand-600 hover:underline disabled:opacity-60">
+            <button
+              type="button"
+              onClick={search.loadMore}
+              disabled={search.status === "searching"}
+              className="mt-1 text-sm text-brand-600 hover:underline disabled:opacity-60"
+            >
               {search.status === "searching" ? "Searching…" : "More results"}
             </button>
           )}

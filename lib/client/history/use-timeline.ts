@@ -18,7 +18,16 @@ export interface TimelineState {
   notice: string | null;
 }
 
-const INITIAL: TimelineState = { entries: [], earlier: null, later: null, status: "loading", loadingMore: null, highlighted: null, focus: null, notice: null };
+const INITIAL: TimelineState = {
+  entries: [],
+  earlier: null,
+  later: null,
+  status: "loading",
+  loadingMore: null,
+  highlighted: null,
+  focus: null,
+  notice: null,
+};
 
 /** The message a location hash (`#m-<id>`) points at, if any. */
 export function messageIdFromHash(hash: string): string | null {

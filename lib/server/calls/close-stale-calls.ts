@@ -6,10 +6,7 @@ import type { TDbClient } from "../db/create-db-client";
  * known to go on. With `roomId`, every other open call in that room is closed the same way
  * (a new call started there, and a room has one at a time). Returns how many were closed.
  */
-export async function closeStaleCalls(
-  db: TDbClient,
-  options: { staleBefore: Date } | { roomId: string; exceptCallId: string },
-): Promise<number> {
+export async function closeStaleCalls(db: TDbClient, options: { staleBefore: Date } | { roomId: string; exceptCallId: string }): Promise<number> {
   const where =
     "staleBefore" in options
       ? { endedAt: null, lastSeenAt: { lt: options.staleBefore } }

@@ -18,7 +18,10 @@ export async function endCall(
 }
 
 /** A node is stopping: the calls it holds end now, unless their browsers resume them elsewhere (resumeCall). */
-export async function endCallsForShutdown(db: TDbClient, { callSessionIds, now = new Date() }: { callSessionIds: TCallSessionId[]; now?: Date }): Promise<number> {
+export async function endCallsForShutdown(
+  db: TDbClient,
+  { callSessionIds, now = new Date() }: { callSessionIds: TCallSessionId[]; now?: Date },
+): Promise<number> {
   if (callSessionIds.length === 0) return 0;
   const { count } = await db.call.updateMany({
     where: { endedAt: null, participants: { some: { callSessionId: { in: callSessionIds } } } },

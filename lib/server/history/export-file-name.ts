@@ -9,7 +9,13 @@ const EXTENSIONS = { markdown: "md", json: "json" } as const;
 export function exportFileName(roomName: string, format: TExportFormat, exportedAt: Date): string {
   const date = exportedAt.toISOString().slice(0, 10);
   const extension = EXTENSIONS[format];
-  const ascii = roomName.normalize("NFKD").replace(/[^A-Za-z0-9 _-]/g, "").trim().replace(/\s+/g, "-").slice(0, 60) || "duet-room";
+  const ascii =
+    roomName
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9 _-]/g, "")
+      .trim()
+      .replace(/\s+/g, "-")
+      .slice(0, 60) || "duet-room";
   const utf8 = `${roomName.replace(/[\\/:*?"<>|]/g, "_").slice(0, 80)}-${date}.${extension}`;
   return `attachment; filename="${ascii}-${date}.${extension}"; filename*=UTF-8''${encodeRfc5987(utf8)}`;
 }

@@ -63,7 +63,9 @@ function entryText(entry: TTimelineEntry, clock: MarkdownClock): string {
   if (entry.kind === "call-started") return `**${time} · Call started** · ${names.join(" and ")}`;
   const details = [
     ...(call.durationMs !== null ? [formatCallDuration(call.durationMs)] : []),
-    ...call.participants.flatMap(({ user, quality }) => (quality ? [`${escapeMarkdown(user.name)}'s connection: ${describeCallQuality(quality)}`] : [])),
+    ...call.participants.flatMap(({ user, quality }) =>
+      quality ? [`${escapeMarkdown(user.name)}'s connection: ${describeCallQuality(quality)}`] : [],
+    ),
   ];
   return `**${time} · ${describeCallEnd(call.endReason)}**${details.map((detail) => ` · ${detail}`).join("")}`;
 }

@@ -18,7 +18,10 @@ export interface ExportRoomOptions {
  * fetched only when the reader of the stream wants more (pull), so memory stays that of one
  * batch however long the room's history, and a download that stops stops the reads.
  */
-export function exportRoom(db: TDbClient, { room, format, timeZone = "UTC", exportedAt = new Date() }: ExportRoomOptions): ReadableStream<Uint8Array> {
+export function exportRoom(
+  db: TDbClient,
+  { room, format, timeZone = "UTC", exportedAt = new Date() }: ExportRoomOptions,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const batches = iterateTimeline(db, room.id);
   const clock = new MarkdownClock(timeZone);

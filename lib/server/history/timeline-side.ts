@@ -45,11 +45,15 @@ export async function readSide(
   }
   const sign = direction === "before" ? -1 : 1;
   // Each item's time read once, not on every comparison.
-  const merged = [...messages.map((item) => ({ item, at: Date.parse(item.at), key: item.key })), ...calls.map((item) => ({ item, at: item.at.getTime(), key: item.key }))].sort(
-    (a, b) => sign * (a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
-  );
+  const merged = [
+    ...messages.map((item) => ({ item, at: Date.parse(item.at), key: item.key })),
+    ...calls.map((item) => ({ item, at: item.at.getTime(), key: item.key })),
+  ].sort((a, b) => sign * (a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
   const shown = merged.slice(0, take).map(({ item }) => item);
-  const details = await callEntries(db, shown.filter((item): item is TCallEventPosition => "callId" in item));
+  const details = await callEntries(
+    db,
+    shown.filter((item): item is TCallEventPosition => "callId" in item),
+  );
   const entries = shown.flatMap((item) => ("callId" in item ? (details.get(item.key) ?? []) : [item]));
   return { entries, more: merged.length > take };
 }

@@ -95,7 +95,16 @@ export interface TBenchCall {
   sessionKey: string;
   startedAt: Date;
   endedAt: Date;
-  participants: Array<{ userId: string; callSessionId: string; path: string; protocol: string; rttMs: number; packetLossPct: number; frameWidth: number; frameHeight: number }>;
+  participants: Array<{
+    userId: string;
+    callSessionId: string;
+    path: string;
+    protocol: string;
+    rttMs: number;
+    packetLossPct: number;
+    frameWidth: number;
+    frameHeight: number;
+  }>;
 }
 
 /** A call every CALL_EVERY messages of the busy room, 12 minutes long, starting 30 s after a message. */

@@ -46,7 +46,8 @@ async function benchProvider(provider: TDatabaseProvider): Promise<{ timings: TT
     else {
       const started = performance.now();
       rooms = await seedDatabase(provider, database.url, MESSAGES, (done, total) => {
-        if (done % 100_000 < 5_000 || done === total) process.stdout.write(`\r${provider}: seeding ${done.toLocaleString("en")} / ${total.toLocaleString("en")} messages`);
+        if (done % 100_000 < 5_000 || done === total)
+          process.stdout.write(`\r${provider}: seeding ${done.toLocaleString("en")} / ${total.toLocaleString("en")} messages`);
       });
       console.log(`\n${provider}: seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
@@ -62,7 +63,12 @@ async function benchProvider(provider: TDatabaseProvider): Promise<{ timings: TT
       timings.push({ provider, what, app: appTiming, raw: rawTiming, budgetMs });
     };
     try {
-      await row("timeline: newest page", PAGE_BUDGET_MS, () => listTimeline(db, { roomId: busyRoomId, limit: PAGE }), () => rawNewestPage(raw, busyRoomId, PAGE));
+      await row(
+        "timeline: newest page",
+        PAGE_BUDGET_MS,
+        () => listTimeline(db, { roomId: busyRoomId, limit: PAGE }),
+        () => rawNewestPage(raw, busyRoomId, PAGE),
+      );
       await row(
         "timeline: permalink page, 10 % in",
         PAGE_BUDGET_MS,
@@ -98,7 +104,8 @@ async function benchProvider(provider: TDatabaseProvider): Promise<{ timings: TT
       await db.$disconnect();
     }
     const exports: TExportRow[] = [];
-    for (const format of ["markdown", "json"] as const) exports.push({ provider, format, ...(await exportInChild(database.url, busyRoomId, userId, format)) });
+    for (const format of ["markdown", "json"] as const)
+      exports.push({ provider, format, ...(await exportInChild(database.url, busyRoomId, userId, format)) });
     return { timings, exports };
   } finally {
     await database.release();
@@ -112,7 +119,13 @@ async function exportInChild(url: string, roomId: string, userId: string, format
   const { stdout } = await run(process.execPath, [`--max-old-space-size=${EXPORT_HEAP_MB}`, "--import", "tsx", child, url, roomId, userId, format], {
     maxBuffer: 1024 * 1024,
   });
-  const measured = JSON.parse(stdout.trim().split("\n").at(-1)!) as { bytes: number; ms: number; startRssMb: number; peakRssMb: number; peakHeapMb: number };
+  const measured = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+    bytes: number;
+    ms: number;
+    startRssMb: number;
+    peakRssMb: number;
+    peakHeapMb: number;
+  };
   return { ...measured, heapLimitMb: EXPORT_HEAP_MB };
 }
 

@@ -46,14 +46,16 @@ const CALL_COLUMNS = `c.id, c."startedAt", c."endedAt", c."endReason", p."userId
 function messagesQuery(direction: "before" | "after" | "newest") {
   const order = direction === "after" ? "ASC" : "DESC";
   const [beyond, beyondOrAt] = direction === "before" ? ["<", "<="] : [">", ">="];
-  const bound = direction === "newest" ? "" : `AND m."createdAt" ${beyondOrAt} ? AND (m."createdAt" ${beyond} ? OR (m."createdAt" = ? AND m.id ${beyond} ?))`;
+  const bound =
+    direction === "newest" ? "" : `AND m."createdAt" ${beyondOrAt} ? AND (m."createdAt" ${beyond} ? OR (m."createdAt" = ? AND m.id ${beyond} ?))`;
   return `SELECT ${MESSAGE_COLUMNS} FROM "Message" m JOIN "User" u ON u.id = m."authorId"
            WHERE m."roomId" = ? ${bound} ORDER BY m."createdAt" ${order}, m.id ${order} LIMIT ?`;
 }
 
 function callsQuery(column: "startedAt" | "endedAt", direction: "before" | "after" | "newest") {
   const order = direction === "after" ? "ASC" : "DESC";
-  const bound = direction === "newest" ? (column === "endedAt" ? `AND "endedAt" IS NOT NULL` : "") : `AND "${column}" ${direction === "before" ? "<=" : ">="} ?`;
+  const bound =
+    direction === "newest" ? (column === "endedAt" ? `AND "endedAt" IS NOT NULL` : "") : `AND "${column}" ${direction === "before" ? "<=" : ">="} ?`;
   return `SELECT ${CALL_COLUMNS} FROM (SELECT * FROM "Call" WHERE "roomId" = ? ${bound} ORDER BY "${column}" ${order}, id ${order} LIMIT ?) c
             JOIN "CallParticipant" p ON p."callId" = c.id JOIN "User" u ON u.id = p."userId"`;
 }
@@ -101,7 +103,9 @@ export async function rawSearch(db: TRawDb, roomIds: string[], terms: string[], 
             [`roomKey : (${roomIds.map(roomSearchKey).join(" OR ")}) AND body : (${terms.map((term) => `"${term}"`).join(" AND ")})`, limit + 1],
           )
         ).map((row) => row.id as string)
-      : (await db.all(postgresSearchSql({ walk, older: false }), [roomIds, terms.map((term) => `'${term}'`).join(" & "), limit + 1])).map((row) => row.id as string);
+      : (await db.all(postgresSearchSql({ walk, older: false }), [roomIds, terms.map((term) => `'${term}'`).join(" & "), limit + 1])).map(
+          (row) => row.id as string,
+        );
   if (ids.length === 0) return 0;
   const rows = await db.all(
     `SELECT ${MESSAGE_COLUMNS}, r.name AS "roomName" FROM "Message" m JOIN "User" u ON u.id = m."authorId" JOIN "Room" r ON r.id = m."roomId"

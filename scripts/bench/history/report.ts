@@ -50,7 +50,9 @@ export function printTimings(rows: TTimingRow[]): void {
 }
 
 export function printExports(rows: TExportRow[], messages: number): void {
-  console.log(`\nExport of the ${messages.toLocaleString("en")}-message room, streamed, in a child process with a ${rows[0]?.heapLimitMb ?? "?"} MB heap limit\n`);
+  console.log(
+    `\nExport of the ${messages.toLocaleString("en")}-message room, streamed, in a child process with a ${rows[0]?.heapLimitMb ?? "?"} MB heap limit\n`,
+  );
   console.log(
     table(
       ["database", "format", "size", "time", "RSS at start", "peak RSS", "peak heap used"],

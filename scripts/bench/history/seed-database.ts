@@ -33,7 +33,8 @@ export async function findSeeded(provider: TDatabaseProvider, url: string, messa
   const other = (await query(provider, url, `SELECT id FROM "Room" WHERE name = $1`, ["Bench other room"]))[0] as { id: string } | undefined;
   const count = (await query(provider, url, `SELECT count(*) AS n FROM "Message" WHERE "roomId" = $1`, [busy.id]))[0] as { n: number | string };
   if (!other || Number(count.n) !== messages) return null;
-  const deep = benchMessages({ id: busy.id, tag: "a", authors: ["", ""] }, START, Math.floor(messages / 10), Math.floor(messages / 10) + 1).next().value as TBenchMessage;
+  const deep = benchMessages({ id: busy.id, tag: "a", authors: ["", ""] }, START, Math.floor(messages / 10), Math.floor(messages / 10) + 1).next()
+    .value as TBenchMessage;
   return { busyRoomId: busy.id, otherRoomId: other.id, userId: busy.ownerId, deepMessageId: deep.id };
 }
 
@@ -56,7 +57,10 @@ export async function seedDatabase(
     ]);
     const total = messages + otherMessages;
     let done = 0;
-    for (const [room, count] of [[busy, messages], [other, otherMessages]] as const) {
+    for (const [room, count] of [
+      [busy, messages],
+      [other, otherMessages],
+    ] as const) {
       for (let from = 0; from < count; from += BATCH) {
         await writer.messages([...benchMessages(room, START, from, Math.min(count, from + BATCH))]);
         done += Math.min(BATCH, count - from);
@@ -94,10 +98,24 @@ function sqliteWriter(url: string): TWriter {
   return {
     async people(users, rooms) {
       db.transaction(() => {
-        for (const user of users) db.prepare(`INSERT INTO "User" (id, email, name, "createdAt") VALUES (?, ?, ?, ?)`).run(user.id, `${user.id}@bench.test`, user.name, now);
+        for (const user of users)
+          db.prepare(`INSERT INTO "User" (id, email, name, "createdAt") VALUES (?, ?, ?, ?)`).run(user.id, `${user.id}@bench.test`, user.name, now);
         for (const room of rooms) {
-          db.prepare(`INSERT INTO "Room" (id, name, "ownerId", "createdAt", "lastActivityAt") VALUES (?, ?, ?, ?, ?)`).run(room.id, room.name, room.ownerId, now, now);
-          db.prepare(`INSERT INTO "Membership" ("roomId", "userId", role, "joinedAt") VALUES (?, ?, 'owner', ?), (?, ?, 'guest', ?)`).run(room.id, room.ownerId, now, room.id, room.guestId, now);
+          db.prepare(`INSERT INTO "Room" (id, name, "ownerId", "createdAt", "lastActivityAt") VALUES (?, ?, ?, ?, ?)`).run(
+            room.id,
+            room.name,
+            room.ownerId,
+            now,
+            now,
+          );
+          db.prepare(`INSERT INTO "Membership" ("roomId", "userId", role, "joinedAt") VALUES (?, ?, 'owner', ?), (?, ?, 'guest', ?)`).run(
+            room.id,
+            room.ownerId,
+            now,
+            room.id,
+            room.guestId,
+            now,
+          );
         }
       })();
     },
@@ -107,7 +125,9 @@ function sqliteWriter(url: string): TWriter {
       })();
     },
     async calls(calls) {
-      const insertCall = db.prepare(`INSERT INTO "Call" (id, "roomId", "sessionKey", "startedAt", "endedAt", "endReason", "lastSeenAt") VALUES (?, ?, ?, ?, ?, 'hung-up', ?)`);
+      const insertCall = db.prepare(
+        `INSERT INTO "Call" (id, "roomId", "sessionKey", "startedAt", "endedAt", "endReason", "lastSeenAt") VALUES (?, ?, ?, ?, ?, 'hung-up', ?)`,
+      );
       const insertSide = db.prepare(
         `INSERT INTO "CallParticipant" ("callId", "userId", "callSessionId", path, protocol, "rttMs", "packetLossPct", "frameWidth", "frameHeight") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -115,7 +135,17 @@ function sqliteWriter(url: string): TWriter {
         for (const call of calls) {
           insertCall.run(call.id, call.roomId, call.sessionKey, sqliteTime(call.startedAt), sqliteTime(call.endedAt), sqliteTime(call.endedAt));
           for (const side of call.participants) {
-            insertSide.run(call.id, side.userId, side.callSessionId, side.path, side.protocol, side.rttMs, side.packetLossPct, side.frameWidth, side.frameHeight);
+            insertSide.run(
+              call.id,
+              side.userId,
+              side.callSessionId,
+              side.path,
+              side.protocol,
+              side.rttMs,
+              side.packetLossPct,
+              side.frameWidth,
+              side.frameHeight,
+            );
           }
         }
       })();
@@ -136,10 +166,26 @@ async function postgresWriter(url: string): Promise<TWriter> {
   const now = new Date().toISOString();
   return {
     async people(users, rooms) {
-      for (const user of users) await client.query(`INSERT INTO "User" (id, email, name, "createdAt") VALUES ($1, $2, $3, $4)`, [user.id, `${user.id}@bench.test`, user.name, now]);
+      for (const user of users)
+        await client.query(`INSERT INTO "User" (id, email, name, "createdAt") VALUES ($1, $2, $3, $4)`, [
+          user.id,
+          `${user.id}@bench.test`,
+          user.name,
+          now,
+        ]);
       for (const room of rooms) {
-        await client.query(`INSERT INTO "Room" (id, name, "ownerId", "createdAt", "lastActivityAt") VALUES ($1, $2, $3, $4, $4)`, [room.id, room.name, room.ownerId, now]);
-        await client.query(`INSERT INTO "Membership" ("roomId", "userId", role, "joinedAt") VALUES ($1, $2, 'owner', $4), ($1, $3, 'guest', $4)`, [room.id, room.ownerId, room.guestId, now]);
+        await client.query(`INSERT INTO "Room" (id, name, "ownerId", "createdAt", "lastActivityAt") VALUES ($1, $2, $3, $4, $4)`, [
+          room.id,
+          room.name,
+          room.ownerId,
+          now,
+        ]);
+        await client.query(`INSERT INTO "Membership" ("roomId", "userId", role, "joinedAt") VALUES ($1, $2, 'owner', $4), ($1, $3, 'guest', $4)`, [
+          room.id,
+          room.ownerId,
+          room.guestId,
+          now,
+        ]);
       }
     },
     async messages(rows) {
@@ -152,13 +198,10 @@ async function postgresWriter(url: string): Promise<TWriter> {
     },
     async calls(calls) {
       for (const call of calls) {
-        await client.query(`INSERT INTO "Call" (id, "roomId", "sessionKey", "startedAt", "endedAt", "endReason", "lastSeenAt") VALUES ($1, $2, $3, $4, $5, 'hung-up', $5)`, [
-          call.id,
-          call.roomId,
-          call.sessionKey,
-          call.startedAt.toISOString(),
-          call.endedAt.toISOString(),
-        ]);
+        await client.query(
+          `INSERT INTO "Call" (id, "roomId", "sessionKey", "startedAt", "endedAt", "endReason", "lastSeenAt") VALUES ($1, $2, $3, $4, $5, 'hung-up', $5)`,
+          [call.id, call.roomId, call.sessionKey, call.startedAt.toISOString(), call.endedAt.toISOString()],
+        );
         for (const side of call.participants) {
           await client.query(
             `INSERT INTO "CallParticipant" ("callId", "userId", "callSessionId", path, protocol, "rttMs", "packetLossPct", "frameWidth", "frameHeight") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

@@ -35,7 +35,8 @@ test("after a call and a chat, the history shows the call with its length and pa
   await test.step("more chat afterwards, so that the message is far from the newest page", async () => {
     await Promise.all([goto(ada.page, "/history"), goto(ben.page, "/history")]);
     const socket = await connectToRoom(base(), roomId, await cookieOf(ben));
-    for (let i = 0; i < 60; i += 1) expect(await socket.emitWithAck("chat:send", { clientId: randomUUID(), body: `later note ${i}` })).toMatchObject({ ok: true });
+    for (let i = 0; i < 60; i += 1)
+      expect(await socket.emitWithAck("chat:send", { clientId: randomUUID(), body: `later note ${i}` })).toMatchObject({ ok: true });
     socket.disconnect();
   });
 

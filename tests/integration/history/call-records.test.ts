@@ -73,7 +73,9 @@ describe("call records", () => {
   it("records a call when a browser reports it connected, with both members, and ends it when one hangs up", async () => {
     const { benSocket, adaSession, benSession, call } = await startedCall();
     expect(call).toMatchObject({ roomId: room.id, endedAt: null, endReason: null });
-    expect(call.participants.map(({ userId, callSessionId }) => ({ userId, callSessionId })).sort((a, b) => a.userId.localeCompare(b.userId))).toEqual(
+    expect(
+      call.participants.map(({ userId, callSessionId }) => ({ userId, callSessionId })).sort((a, b) => a.userId.localeCompare(b.userId)),
+    ).toEqual(
       [
         { userId: ada.id, callSessionId: adaSession },
         { userId: ben.id, callSessionId: benSession },
@@ -199,10 +201,14 @@ describe("call records", () => {
         ],
       });
 
-      const swept = await waitFor(async () => {
-        const row = await database.db.call.findUnique({ where: { id: unheld.callId } });
-        return row?.endedAt && row;
-      }, "the unheld call to be swept", 5000);
+      const swept = await waitFor(
+        async () => {
+          const row = await database.db.call.findUnique({ where: { id: unheld.callId } });
+          return row?.endedAt && row;
+        },
+        "the unheld call to be swept",
+        5000,
+      );
       expect(swept.endReason).toBe("unexpected");
       const stillHeld = await findCall(adaSession);
       expect(stillHeld).toMatchObject({ id: held.id, endedAt: null });

@@ -27,7 +27,14 @@ describe("room export", () => {
   let room: TRoomSummary;
 
   const exported = async (format: TExportFormat, timeZone?: string, db: TDbClient = database.db) =>
-    readAll(exportRoom(db, { room: (await getMemberRoom(database.db, { roomId: room.id, userId: ada.id }))!, format, timeZone, exportedAt: new Date(T0 + 86_400_000) }));
+    readAll(
+      exportRoom(db, {
+        room: (await getMemberRoom(database.db, { roomId: room.id, userId: ada.id }))!,
+        format,
+        timeZone,
+        exportedAt: new Date(T0 + 86_400_000),
+      }),
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -112,22 +112,25 @@ describe("message search", () => {
   });
 
   // PostgreSQL chooses between two plans by the words' statistics; both must give the same answers.
-  (getTestDatabaseProvider() === "postgresql" ? it : it.skip)("on PostgreSQL, finds a word most messages hold by walking the room, and a rare one through the index, alike", async () => {
-    const room = await seedRoom(database.db, ada, cy);
-    const written: string[] = [];
-    for (let i = 0; i < 300; i += 1) written.push(await say(room, ada, i % 3 ? `everyday chatter ${i}` : `everyday oddity ${i}`));
-    await database.db.$executeRawUnsafe(`ANALYZE "Message"`);
-    const analyzed = createDbClient(database.url);
-    try {
-      expect(await estimateMatchShare(analyzed, ["everyday"])).toBeGreaterThan(0.5);
-      const common = await searchMessages(analyzed, { userId: ada.id, roomId: room.id, query: "everyday", limit: 20 });
-      expect(common.results.map((result) => result.message.id)).toEqual(written.slice(-20).reverse());
-      const next = await searchMessages(analyzed, { userId: ada.id, roomId: room.id, query: "everyday", limit: 20, cursor: common.nextCursor! });
-      expect(next.results.map((result) => result.message.id)).toEqual(written.slice(-40, -20).reverse());
-      const rarer = await searchMessages(analyzed, { userId: ada.id, query: "oddity", limit: 200 });
-      expect(rarer.results.map((result) => result.message.id)).toEqual(written.filter((_, i) => i % 3 === 0).reverse());
-    } finally {
-      await analyzed.$disconnect();
-    }
-  });
+  (getTestDatabaseProvider() === "postgresql" ? it : it.skip)(
+    "on PostgreSQL, finds a word most messages hold by walking the room, and a rare one through the index, alike",
+    async () => {
+      const room = await seedRoom(database.db, ada, cy);
+      const written: string[] = [];
+      for (let i = 0; i < 300; i += 1) written.push(await say(room, ada, i % 3 ? `everyday chatter ${i}` : `everyday oddity ${i}`));
+      await database.db.$executeRawUnsafe(`ANALYZE "Message"`);
+      const analyzed = createDbClient(database.url);
+      try {
+        expect(await estimateMatchShare(analyzed, ["everyday"])).toBeGreaterThan(0.5);
+        const common = await searchMessages(analyzed, { userId: ada.id, roomId: room.id, query: "everyday", limit: 20 });
+        expect(common.results.map((result) => result.message.id)).toEqual(written.slice(-20).reverse());
+        const next = await searchMessages(analyzed, { userId: ada.id, roomId: room.id, query: "everyday", limit: 20, cursor: common.nextCursor! });
+        expect(next.results.map((result) => result.message.id)).toEqual(written.slice(-40, -20).reverse());
+        const rarer = await searchMessages(analyzed, { userId: ada.id, query: "oddity", limit: 200 });
+        expect(rarer.results.map((result) => result.message.id)).toEqual(written.filter((_, i) => i % 3 === 0).reverse());
+      } finally {
+        await analyzed.$disconnect();
+      }
+    },
+  );
 });

@@ -27,7 +27,12 @@ describe("room timeline", () => {
     listTimeline(database.db, { roomId: room.id, limit: TIMELINE_PAGE_DEFAULT, ...options });
 
   const say = async (author: TPublicUser, body: string, at: Date, roomId = room.id) =>
-    (await database.db.message.create({ data: { roomId, authorId: author.id, clientId: crypto.randomUUID(), body, createdAt: at }, select: { id: true } })).id;
+    (
+      await database.db.message.create({
+        data: { roomId, authorId: author.id, clientId: crypto.randomUUID(), body, createdAt: at },
+        select: { id: true },
+      })
+    ).id;
 
   const call = async (from: Date, to: Date | null) => {
     const sides = [
@@ -56,7 +61,13 @@ describe("room timeline", () => {
     await database.cleanup();
   });
 
-  const EXPECTED = [...Array.from({ length: 11 }, (_, i) => `m${i}`), "call-started", ...Array.from({ length: 10 }, (_, i) => `m${i + 11}`), "call-ended", ...Array.from({ length: 9 }, (_, i) => `m${i + 21}`)];
+  const EXPECTED = [
+    ...Array.from({ length: 11 }, (_, i) => `m${i}`),
+    "call-started",
+    ...Array.from({ length: 10 }, (_, i) => `m${i + 11}`),
+    "call-ended",
+    ...Array.from({ length: 9 }, (_, i) => `m${i + 21}`),
+  ];
 
   it("merges messages and call events by time; the newest page comes first, and cursors page back without gaps or repeats", async () => {
     const newest = await read({ limit: 10 });

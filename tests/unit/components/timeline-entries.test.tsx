@@ -12,7 +12,11 @@ describe("timeline entries, as assistive technology reads them", () => {
   it("a message is a list item named by who, when and what, its time a <time datetime> linking to it", () => {
     render(
       <ol>
-        <TimelineMessage message={{ id: "m1", roomId: "r", clientId: "c", body: "Hello <b>Ben</b>", createdAt: at, author: me }} mine highlighted={false} />
+        <TimelineMessage
+          message={{ id: "m1", roomId: "r", clientId: "c", body: "Hello <b>Ben</b>", createdAt: at, author: me }}
+          mine
+          highlighted={false}
+        />
         <TimelineMessage message={{ id: "m2", roomId: "r", clientId: "c", body: "Hi", createdAt: at, author: ben }} mine={false} highlighted />
       </ol>,
     );
@@ -45,7 +49,9 @@ describe("timeline entries, as assistive technology reads them", () => {
       </ol>,
     );
     expect(screen.getByRole("listitem", { name: /^Call started, .*, You and Ben$/ })).toBeInTheDocument();
-    const ended = screen.getByRole("listitem", { name: /^Call ended, .*12 min 05 s; your connection: relay \(TCP\), 80 ms round trip, 1\.5 % loss, 640×480$/ });
+    const ended = screen.getByRole("listitem", {
+      name: /^Call ended, .*12 min 05 s; your connection: relay \(TCP\), 80 ms round trip, 1\.5 % loss, 640×480$/,
+    });
     expect(within(ended).getByText(/\d/, { selector: "time" })).toHaveAttribute("datetime", call.endedAt);
   });
 });

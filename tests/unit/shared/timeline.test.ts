@@ -41,7 +41,11 @@ describe("permalinks", () => {
 describe("groupByDay", () => {
   it("puts consecutive entries of one local day under one separator", () => {
     const entry = (at: Date, key: string) => ({ kind: "message", key, at: at.toISOString() }) as TTimelineEntry;
-    const days = groupByDay([entry(new Date(2026, 10, 23, 23, 59), "a"), entry(new Date(2026, 10, 24, 0, 1), "b"), entry(new Date(2026, 10, 24, 9), "c")]);
+    const days = groupByDay([
+      entry(new Date(2026, 10, 23, 23, 59), "a"),
+      entry(new Date(2026, 10, 24, 0, 1), "b"),
+      entry(new Date(2026, 10, 24, 9), "c"),
+    ]);
     expect(days.map(({ day, entries }) => [day, entries.map((e) => e.key)])).toEqual([
       ["2026-11-23", ["a"]],
       ["2026-11-24", ["b", "c"]],
