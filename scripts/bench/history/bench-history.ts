@@ -5,10 +5,13 @@
  *   timeline newest page and a permalink page deep in the history (budget p95 ≤ 50 ms),
  *   search in the room for a rare and a common word, and across all my rooms (p95 ≤ 100 ms),
  * and exports the room as Markdown and JSON in a child process with a 128 MB heap, reporting
- * its peak RSS. Knobs: BENCH_HISTORY_MESSAGES (default 1000000; e.g. 100000 for CI),
- * BENCH_HISTORY_RUNS (50), BENCH_HISTORY_PROVIDERS (sqlite,postgresql), BENCH_HISTORY_KEEP=1
- * (keep the seeded databases and reuse them on the next run of the same size),
- * TEST_POSTGRES_URL (the PostgreSQL server, default the machine's own).
+ * its peak RSS. Knobs: BENCH_SHORT=1 (the CI-sized run `npm run bench` shares with the other
+ * benchmarks: 100,000 messages, 20 runs), BENCH_HISTORY_MESSAGES (default 1000000),
+ * BENCH_HISTORY_RUNS (50), BENCH_DATABASES or BENCH_HISTORY_PROVIDERS (sqlite,postgresql),
+ * BENCH_HISTORY_KEEP=1 (keep the seeded databases and reuse them on the next run of the same
+ * size), TEST_POSTGRES_URL (the PostgreSQL server, default the machine's own).
+ * A query over its budget is marked in the table; like every benchmark here, the exit status
+ * does not depend on speed.
  */
 import { execFile } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -27,9 +30,12 @@ import { openRawDb, rawNewestPage, rawPermalinkPage, rawSearch } from "./raw-que
 import { printExports, printTimings, type TExportRow, type TTimingRow } from "./report";
 import { findSeeded, seedDatabase } from "./seed-database";
 
-const MESSAGES = Number(process.env.BENCH_HISTORY_MESSAGES ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 50);
-const PROVIDERS = (process.env.BENCH_HISTORY_PROVIDERS ?? "sqlite,postgresql").split(",").map((name) => name.trim()) as TDatabaseProvider[];
+const SHORT = process.env.BENCH_SHORT === "1";
+const MESSAGES = Number(process.env.BENCH_HISTORY_MESSAGES ?? (SHORT ? 100_000 : 1_000_000));
+const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? (SHORT ? 20 : 50));
+const PROVIDERS = (process.env.BENCH_HISTORY_PROVIDERS ?? process.env.BENCH_DATABASES ?? "sqlite,postgresql")
+  .split(",")
+  .map((name) => name.trim()) as TDatabaseProvider[];
 const KEEP = process.env.BENCH_HISTORY_KEEP === "1";
 const PAGE = 50;
 const RESULTS = 20;
@@ -140,7 +146,8 @@ async function main(): Promise<void> {
   }
   printTimings(timings);
   printExports(exports, MESSAGES);
-  if (timings.some((row) => row.app.p95 > row.budgetMs)) process.exitCode = 1;
+  const over = timings.filter((row) => row.app.p95 > row.budgetMs);
+  if (over.length > 0) console.log(`\n${over.length} quer${over.length === 1 ? "y" : "ies"} over budget (marked above).`);
 }
 
 main().catch((error: unknown) => {
