@@ -5,7 +5,7 @@ import path from "node:path";
 import { ZRoomExport } from "../../../lib/shared/room-export";
 import { expectRemoteMediaPlaying } from "../support/call-probe";
 import { connectToRoom } from "../support/room-socket";
-import { createRoomThroughApi, goto, newPerson, sendChat, signUpThroughApi, type Person } from "../support/people";
+import { createRoomThroughApi, goto, joinRoomByLink, newPerson, sendChat, signUpThroughApi, type Person } from "../support/people";
 
 const base = () => process.env.DUET_E2E_URL!;
 const SCREENSHOT = path.resolve(__dirname, "../../../docs/screenshots/history-375.png");
@@ -14,12 +14,15 @@ const cookieOf = async (person: Person) => (await person.context.cookies(base())
 test("after a call and a chat, the history shows the call with its length and path, finds a message and links to it, exports both formats, and reads on a phone", async ({
   browser,
 }) => {
+  // One journey through a real call, 62 messages, search, both exports and a phone: on a busy
+  // 2-core machine it took 124 s with every step passing, past the default 120 s.
+  test.setTimeout(240_000);
   const ada = await newPerson(browser, "Ada");
   const ben = await newPerson(browser, "Ben");
   await Promise.all([signUpThroughApi(ada), signUpThroughApi(ben)]);
   const roomId = await createRoomThroughApi(ada, "Quarterly review");
   await goto(ada.page, `/rooms/${roomId}`);
-  await goto(ben.page, `/rooms/${roomId}`);
+  await joinRoomByLink(ben, `/rooms/${roomId}`);
   await expect(ben.page.getByRole("heading", { name: "Quarterly review" })).toBeVisible();
 
   await test.step("a real call between the two, a few messages, and a hang-up", async () => {
