@@ -20,12 +20,12 @@ export type TCallEndReason = (typeof CALL_END_REASONS)[number];
  * Every figure is null when the browser could not measure it.
  */
 export const ZCallQuality = z.strictObject({
-  path: z.enum(["direct", "relay"]).nullable(),
-  protocol: z.enum(["udp", "tcp"]).nullable(),
-  rttMs: z.number().int().min(0).max(60_000).nullable(),
-  packetLossPct: z.number().min(0).max(100).nullable(),
-  frameWidth: z.number().int().min(1).max(16_384).nullable(),
-  frameHeight: z.number().int().min(1).max(16_384).nullable(),
+  path: z.nullable(z.enum(["direct", "relay"])),
+  protocol: z.nullable(z.enum(["udp", "tcp"])),
+  rttMs: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(60_000))),
+  packetLossPct: z.nullable(z.number().check(z.gte(0), z.lte(100))),
+  frameWidth: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(16_384))),
+  frameHeight: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(16_384))),
 });
 export type TCallQuality = z.infer<typeof ZCallQuality>;
 
@@ -47,44 +47,4 @@ export interface TCallRecord {
   participants: TCallParticipant[];
 }
 
-/** "1 h 02 min", "12 min 05 s", "40 s". */
-export function formatCallDuration(durationMs: number): string {
-  const totalSeconds = Math.max(0, Math.round(durationMs / 1000));
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const pad = (value: number) => String(value).padStart(2, "0");
-  if (hours > 0) return `${hours} h ${pad(minutes)} min`;
-  if (minutes > 0) return `${minutes} min ${pad(seconds)} s`;
-  return `${seconds} s`;
-}
-
-/** "direct (UDP), 24 ms, 0.1 % loss, 1280×720": one browser's summary in words. */
-export function describeCallQuality(quality: TCallQuality): string {
-  const parts: string[] = [];
-  if (quality.path) parts.push(`${quality.path}${quality.protocol ? ` (${quality.protocol.toUpperCase()})` : ""}`);
-  if (quality.rttMs !== null) parts.push(`${quality.rttMs} ms round trip`);
-  if (quality.packetLossPct !== null) parts.push(`${formatPercent(quality.packetLossPct)} loss`);
-  if (quality.frameWidth !== null && quality.frameHeight !== null) parts.push(`${quality.frameWidth}×${quality.frameHeight}`);
-  return parts.join(", ") || "no measurements";
-}
-
-function formatPercent(value: number): string {
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} %`;
-}
-
-/** How a call ended, in words for its timeline entry. */
-export function describeCallEnd(reason: TCallEndReason | null): string {
-  switch (reason) {
-    case "hung-up":
-      return "Call ended";
-    case "disconnected":
-      return "Call ended: a connection was lost";
-    case "server-shutdown":
-      return "Call ended: the server was stopped";
-    case "unexpected":
-      return "Call ended unexpectedly";
-    default:
-      return "Call in progress";
-  }
-}
+export { describeCallEnd, describeCallQuality, formatCallDuration } from "./call-text";

@@ -6,8 +6,9 @@
 import { CALL_END_REASONS, ZCallQuality } from "./call";
 import { z } from "./zod";
 
-export const EXPORT_FORMATS = ["markdown", "json"] as const;
-export type TExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS } from "./room-export-path";
+
+export { EXPORT_FORMATS, roomExportPath, type TExportFormat } from "./room-export-path";
 
 function isTimeZone(timeZone: string): boolean {
   try {
@@ -19,15 +20,10 @@ function isTimeZone(timeZone: string): boolean {
 }
 
 export const ZExportQuery = z.object({
-  format: z.enum(EXPORT_FORMATS, { error: "format is markdown or json" }).default("markdown"),
+  format: z._default(z.enum(EXPORT_FORMATS, { error: "format is markdown or json" }), "markdown"),
   /** An IANA time zone for the Markdown's times and days (the JSON's are UTC instants); default UTC. */
-  tz: z.string().max(64).refine(isTimeZone, "Not a time zone").optional(),
+  tz: z.optional(z.string().check(z.maxLength(64), z.refine(isTimeZone, "Not a time zone"))),
 });
-
-export function roomExportPath(roomId: string, format: TExportFormat, timeZone?: string): string {
-  const query = new URLSearchParams({ format, ...(timeZone && { tz: timeZone }) });
-  return `/api/rooms/${encodeURIComponent(roomId)}/export?${query.toString()}`;
-}
 
 export const ROOM_EXPORT_FORMAT = "duet.room-export";
 export const ROOM_EXPORT_VERSION = 1;
@@ -50,10 +46,10 @@ export const ZExportCall = z.object({
   id: z.string(),
   at: ZInstant,
   startedAt: ZInstant,
-  endedAt: ZInstant.nullable(),
-  endReason: z.enum(CALL_END_REASONS).nullable(),
-  durationMs: z.number().int().min(0).nullable(),
-  participants: z.array(z.object({ user: ZPerson, quality: ZCallQuality.nullable() })),
+  endedAt: z.nullable(ZInstant),
+  endReason: z.nullable(z.enum(CALL_END_REASONS)),
+  durationMs: z.nullable(z.number().check(z.int(), z.gte(0))),
+  participants: z.array(z.object({ user: ZPerson, quality: z.nullable(ZCallQuality) })),
 });
 
 export const ZRoomExport = z.object({
@@ -61,7 +57,7 @@ export const ZRoomExport = z.object({
   version: z.literal(ROOM_EXPORT_VERSION),
   exportedAt: ZInstant,
   room: z.object({ id: z.string(), name: z.string(), createdAt: ZInstant }),
-  members: z.array(ZPerson.extend({ role: z.enum(["owner", "guest"]) })),
+  members: z.array(z.extend(ZPerson, { role: z.enum(["owner", "guest"]) })),
   /** Oldest first: messages and calls merged by time. */
   entries: z.array(z.discriminatedUnion("type", [ZExportMessage, ZExportCall])),
 });

@@ -25,18 +25,15 @@ export function searchTerms(query: string): string[] {
 }
 
 export const ZSearchQuery = z.object({
-  q: z
-    .string({ error: "Type what to search for" })
-    .trim()
-    .min(1, "Type what to search for")
-    .max(SEARCH_QUERY_MAX_LENGTH, `Search for at most ${SEARCH_QUERY_MAX_LENGTH} characters`)
-    .refine((query) => searchTerms(query).length > 0, "Search for at least one word"),
+  q: z.string({ error: "Type what to search for" }).check(
+    z.trim(),
+    z.minLength(1, "Type what to search for"),
+    z.maxLength(SEARCH_QUERY_MAX_LENGTH, `Search for at most ${SEARCH_QUERY_MAX_LENGTH} characters`),
+    z.refine((query) => searchTerms(query).length > 0, "Search for at least one word"),
+  ),
   /** Opaque: the `nextCursor` of the previous page of results. */
-  cursor: z
-    .string()
-    .regex(/^[sp][A-Za-z0-9_]{1,80}$/, "Not a search position")
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(SEARCH_PAGE_MAX).default(SEARCH_PAGE_DEFAULT),
+  cursor: z.optional(z.string().check(z.regex(/^[sp][A-Za-z0-9_]{1,80}$/, "Not a search position"))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(SEARCH_PAGE_MAX)), SEARCH_PAGE_DEFAULT),
 });
 export type TSearchQuery = z.output<typeof ZSearchQuery>;
 
@@ -67,19 +64,4 @@ export function findHighlights(body: string, terms: string[]): THighlight[] {
   return found;
 }
 
-/** The body cut to about `radius` characters either side of its first highlight, with highlights shifted to match. */
-export function snippetAround(
-  body: string,
-  highlights: THighlight[],
-  radius = 80,
-): { text: string; highlights: THighlight[]; cutStart: boolean; cutEnd: boolean } {
-  const first = highlights[0]?.[0] ?? 0;
-  // Never between the two halves of a surrogate pair (an emoji, say).
-  const lowSurrogateAt = (index: number) => /[\uDC00-\uDFFF]/.test(body.charAt(index));
-  let start = Math.max(0, first - radius);
-  if (lowSurrogateAt(start)) start -= 1;
-  let end = Math.min(body.length, Math.max(first + radius, start + 2 * radius));
-  if (lowSurrogateAt(end)) end += 1;
-  const inside = highlights.filter(([from, to]) => from >= start && to <= end).map(([from, to]): THighlight => [from - start, to - start]);
-  return { text: body.slice(start, end), highlights: inside, cutStart: start > 0, cutEnd: end < body.length };
-}
+export { snippetAround } from "./search-snippet";

@@ -32,23 +32,25 @@ export const TIMELINE_PAGE_MAX = 200;
 
 const KEY = "[A-Za-z0-9]{1,64}";
 /** "<milliseconds since 1970>_<key>": the position of an entry; opaque to clients. */
-export const ZTimelineCursor = z.string().regex(new RegExp(`^\\d{1,15}_${KEY}$`), "Not a timeline position");
-const ZMessageId = z.string().regex(new RegExp(`^${KEY}$`), "Not a message id");
+export const ZTimelineCursor = z.string().check(z.regex(new RegExp(`^\\d{1,15}_${KEY}$`), "Not a timeline position"));
+const ZMessageId = z.string().check(z.regex(new RegExp(`^${KEY}$`), "Not a message id"));
 
 export const ZTimelineQuery = z
   .object({
-    before: ZTimelineCursor.optional(),
-    after: ZTimelineCursor.optional(),
+    before: z.optional(ZTimelineCursor),
+    after: z.optional(ZTimelineCursor),
     /** A message's id: the page around it (its permalink). */
-    around: ZMessageId.optional(),
+    around: z.optional(ZMessageId),
     /** An instant (ISO 8601 with offset): the page around the first entry at or after it. */
-    at: z.iso.datetime({ offset: true, error: "Not a date and time" }).optional(),
-    limit: z.coerce.number().int().min(1).max(TIMELINE_PAGE_MAX).default(TIMELINE_PAGE_DEFAULT),
+    at: z.optional(z.iso.datetime({ offset: true, error: "Not a date and time" })),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(TIMELINE_PAGE_MAX)), TIMELINE_PAGE_DEFAULT),
   })
-  .refine((query) => [query.before, query.after, query.around, query.at].filter(Boolean).length <= 1, {
-    message: "Ask for one of before, after, around or at",
-    path: ["before"],
-  });
+  .check(
+    z.refine((query) => [query.before, query.after, query.around, query.at].filter(Boolean).length <= 1, {
+      message: "Ask for one of before, after, around or at",
+      path: ["before"],
+    }),
+  );
 export type TTimelineQuery = z.output<typeof ZTimelineQuery>;
 
 export interface TTimelinePosition {
@@ -73,12 +75,4 @@ export function compareTimelinePositions(a: TTimelinePosition, b: TTimelinePosit
   return a.at.getTime() - b.at.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-/** The element id a message has on its history page: `#m-<id>` links to it. */
-export function messageAnchor(messageId: string): string {
-  return `m-${messageId}`;
-}
-
-/** A message's permanent link: the room's history, scrolled to and highlighting it. */
-export function messagePermalink(roomId: string, messageId: string): string {
-  return `/history/${roomId}#${messageAnchor(messageId)}`;
-}
+export { messageAnchor, messagePermalink } from "./timeline-links";

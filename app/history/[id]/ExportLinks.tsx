@@ -1,6 +1,6 @@
 "use client";
 import { useSyncExternalStore } from "react";
-import { roomExportPath } from "@/lib/shared/room-export";
+import { roomExportPath } from "@/lib/shared/room-export-path";
 
 /**
  * Downloads of the room's whole record. Times in the Markdown are in the reader's time zone,

@@ -1,4 +1,5 @@
-import { describeCallEnd, describeCallQuality, formatCallDuration, type TCallRecord } from "@/lib/shared/call";
+import type { TCallRecord } from "@/lib/shared/call";
+import { describeCallEnd, describeCallQuality, formatCallDuration } from "@/lib/shared/call-text";
 import type { TPublicUser } from "@/lib/shared/user";
 import { fullDateTime, timeOfDay } from "@/lib/client/history/format-time";
 

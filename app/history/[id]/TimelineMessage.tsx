@@ -1,5 +1,5 @@
 import type { TChatMessage } from "@/lib/shared/message";
-import { messageAnchor } from "@/lib/shared/timeline";
+import { messageAnchor } from "@/lib/shared/timeline-links";
 import { fullDateTime, timeOfDay } from "@/lib/client/history/format-time";
 
 interface TimelineMessageProps {

@@ -1,5 +1,6 @@
-import { snippetAround, type TSearchResult } from "@/lib/shared/search";
-import { messagePermalink } from "@/lib/shared/timeline";
+import type { TSearchResult } from "@/lib/shared/search";
+import { snippetAround } from "@/lib/shared/search-snippet";
+import { messagePermalink } from "@/lib/shared/timeline-links";
 import type { TPublicUser } from "@/lib/shared/user";
 import { fullDateTime } from "@/lib/client/history/format-time";
 
