@@ -3,6 +3,7 @@ import { db } from "@/lib/server/db";
 import { requirePageUser } from "@/lib/server/next/auth";
 import { listRoomsForUser } from "@/lib/server/rooms/list-rooms-for-user";
 import { RoomList } from "../_components/RoomList";
+import { SearchPanel } from "./_components/SearchPanel";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -15,6 +16,11 @@ export default async function HistoryPage() {
         Chat history
       </h1>
       <p className="mb-4 text-sm text-slate-500">Every conversation in your rooms, kept as it was written.</p>
+      {rooms.length > 0 && (
+        <div className="mb-4 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <SearchPanel me={user} />
+        </div>
+      )}
       <RoomList rooms={rooms} me={user} hrefFor="history" emptyText="You have no rooms yet, so there is no history to read." />
     </section>
   );

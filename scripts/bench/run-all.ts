@@ -14,6 +14,7 @@ const BENCHES = [
   { name: "call setup", script: "scripts/bench/call-setup/run.ts", args: ["--no-build"] },
   // 10,000 sockets and their load clients need more open files than the usual soft limit.
   { name: "connections and memory", script: "scripts/bench/connections/main.ts", raiseFileLimit: true },
+  { name: "history: timeline pages, search and export over a large room", script: "scripts/bench/history/bench-history.ts" },
 ];
 
 if (!process.argv.includes("--no-build")) {

@@ -16,13 +16,17 @@ export default async function RoomHistoryPage({ params }: { params: Promise<{ id
   // Reading history never claims a seat: only members may read, and others get a 404.
   const room = await getMemberRoom(db, { roomId: id, userId: user.id });
   if (!room) notFound();
+  const other = room.members.find((member) => member.id !== user.id);
   return (
     <section aria-labelledby="room-history-heading" className="mx-auto max-w-2xl">
       <div className="mb-4 flex items-center gap-3">
-        <h1 id="room-history-heading" className="min-w-0 flex-1 truncate text-xl font-semibold">
-          {room.name}
-        </h1>
-        <Link href={roomPath(room.id)} className="text-sm text-brand-600 hover:underline">
+        <div className="min-w-0 flex-1">
+          <h1 id="room-history-heading" className="truncate text-xl font-semibold">
+            {room.name}
+          </h1>
+          <p className="truncate text-sm text-slate-500">{other ? `History with ${other.name}` : "History"}</p>
+        </div>
+        <Link href={roomPath(room.id)} className="shrink-0 text-sm text-brand-600 hover:underline">
           Open room
         </Link>
       </div>
