@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/shared/validation";
 import { apiFetch } from "@/lib/client/api-client";
 import { Field } from "./Field";
 import { buttonClass } from "./ui";
+import { Spinner } from "./Spinner";
 
 export function CreateRoomForm() {
   const router = useRouter();
@@ -31,6 +32,7 @@ export function CreateRoomForm() {
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <Field label="Room name" name="name" placeholder="Weekly 1:1" maxLength={80} required error={error} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={submitting}>
+        {submitting && <Spinner />}
         {submitting ? "Creating…" : "Create room"}
       </button>
     </form>

@@ -4,6 +4,7 @@ import { isAppError } from "@/lib/shared/errors";
 import { ZRenameRoomInput } from "@/lib/shared/room";
 import { parseInput } from "@/lib/shared/validation";
 import { buttonClass, inputClass, secondaryButtonClass } from "../ui";
+import { Spinner } from "../Spinner";
 
 interface RenameRoomFormProps {
   currentName: string;
@@ -54,6 +55,7 @@ export function RenameRoomForm({ currentName, onRename, onCancel }: RenameRoomFo
           className={`${inputClass} min-w-0 flex-1`}
         />
         <button type="submit" disabled={saving} className={buttonClass}>
+          {saving && <Spinner />}
           {saving ? "Saving…" : "Save"}
         </button>
         <button type="button" onClick={onCancel} disabled={saving} className={secondaryButtonClass}>

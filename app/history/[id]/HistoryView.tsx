@@ -15,16 +15,16 @@ export function HistoryView({ roomId, me }: { roomId: string; me: TPublicUser })
       <p className="mb-3 text-center">
         <LoadOlderButton chat={chat} />
       </p>
-      {chat.historyStatus === "loading" && <p role="status" className="text-center text-sm text-slate-500">Loading messages…</p>}
+      {chat.historyStatus === "loading" && <p role="status" className="text-center text-sm text-slate-500 dark:text-slate-400">Loading messages…</p>}
       {chat.historyStatus === "error" && (
-        <p role="alert" className="text-center text-sm text-red-700">
+        <p role="alert" className="text-center text-sm text-red-700 dark:text-red-300">
           Couldn&apos;t load the history.{" "}
           <button type="button" onClick={chat.reloadHistory} className="underline">
             Retry
           </button>
         </p>
       )}
-      {chat.historyStatus === "ready" && chat.entries.length === 0 && <p className="text-center text-sm text-slate-500">Nobody has written anything here yet.</p>}
+      {chat.historyStatus === "ready" && chat.entries.length === 0 && <p className="text-center text-sm text-slate-500 dark:text-slate-400">Nobody has written anything here yet. Open the room to say hello: its messages are kept here.</p>}
       <ol aria-label="Messages" className="space-y-3">
         {chat.entries.map((entry) => (
           <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} />
