@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { roomHistoryPath } from "@/lib/shared/room";
+import { roomHistoryPath } from "@/lib/shared/paths";
 import { db } from "@/lib/server/db";
 import { requirePageUser } from "@/lib/server/next/auth";
 import { getMemberRoom } from "@/lib/server/rooms/get-member-room";

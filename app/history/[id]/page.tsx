@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { roomPath } from "@/lib/shared/room";
+import { roomPath } from "@/lib/shared/paths";
 import { getSessionUser } from "@/lib/server/next/auth";
 import { ReadMarker } from "../../_components/rooms/ReadMarker";
 import { HistoryView } from "./HistoryView";
