@@ -10,12 +10,12 @@ interface RoomHistoryPageProps {
   params: Promise<{ id: string }>;
 }
 
-/** The room's name only for its members; anyone else gets the not-found page. */
+/** The room's name only for its members; anyone else gets the not-found page, and its title. */
 export async function generateMetadata({ params }: RoomHistoryPageProps): Promise<Metadata> {
   const { id } = await params;
   const user = await getSessionUser();
   const room = user ? await readMemberRoom(id, user.id) : null;
-  return { title: room ? `${room.name} · history` : "Room history" };
+  return { title: room ? `${room.name} · history` : "Page not found" };
 }
 
 export default async function RoomHistoryPage({ params }: RoomHistoryPageProps) {
