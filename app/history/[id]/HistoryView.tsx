@@ -29,12 +29,12 @@ export function HistoryView({ roomId, me }: { roomId: string; me: TPublicUser })
           </p>
         )}
         {timeline.status === "loading" && (
-          <p role="status" className="text-center text-sm text-slate-500">
+          <p role="status" className="text-center text-sm text-slate-500 dark:text-slate-400">
             Loading the history…
           </p>
         )}
         {timeline.status === "error" && (
-          <p role="alert" className="text-center text-sm text-red-700">
+          <p role="alert" className="text-center text-sm text-red-700 dark:text-red-300">
             Couldn&apos;t load the history.{" "}
             <button type="button" onClick={timeline.retry} className="underline">
               Retry

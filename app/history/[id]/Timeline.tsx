@@ -68,20 +68,20 @@ export function Timeline({ timeline, me }: { timeline: TTimeline; me: TPublicUse
             type="button"
             onClick={loadEarlier}
             disabled={timeline.loadingMore !== null}
-            className="text-sm text-brand-600 hover:underline disabled:opacity-60"
+            className="text-sm text-brand-600 hover:underline disabled:opacity-60 dark:text-brand-400"
           >
             {timeline.loadingMore === "earlier" ? "Loading…" : "Load earlier"}
           </button>
         </p>
       )}
       {timeline.status === "ready" && timeline.entries.length === 0 && (
-        <p className="text-center text-sm text-slate-500">Nothing has happened in this room yet.</p>
+        <p className="text-center text-sm text-slate-500 dark:text-slate-400">Nothing has happened in this room yet.</p>
       )}
       {groupByDay(timeline.entries).map(({ day, entries }) => (
         <section key={day} aria-labelledby={`day-${day}`} className="mb-4">
           <h2
             id={`day-${day}`}
-            className="sticky top-0 z-10 mb-2 flex items-center gap-2 bg-white/90 py-1 text-xs font-medium text-slate-500 dark:bg-slate-900/90"
+            className="sticky top-0 z-10 mb-2 flex items-center gap-2 bg-white/90 py-1 text-xs font-medium text-slate-500 dark:bg-slate-900/90 dark:text-slate-400"
           >
             <span aria-hidden="true" className="h-px flex-1 bg-slate-200 dark:bg-slate-800" />
             <time dateTime={day}>{dayLabel(day)}</time>
@@ -101,11 +101,11 @@ export function Timeline({ timeline, me }: { timeline: TTimeline; me: TPublicUse
             type="button"
             onClick={timeline.loadLater}
             disabled={timeline.loadingMore !== null}
-            className="text-sm text-brand-600 hover:underline disabled:opacity-60"
+            className="text-sm text-brand-600 hover:underline disabled:opacity-60 dark:text-brand-400"
           >
             {timeline.loadingMore === "later" ? "Loading…" : "Load later"}
           </button>
-          <button type="button" onClick={timeline.showNewest} className="text-sm text-brand-600 hover:underline">
+          <button type="button" onClick={timeline.showNewest} className="text-sm text-brand-600 hover:underline dark:text-brand-400">
             Jump to the newest
           </button>
         </p>

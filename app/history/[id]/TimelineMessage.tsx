@@ -27,7 +27,7 @@ export function TimelineMessage({ message, mine, highlighted }: TimelineMessageP
         highlighted ? "bg-amber-50 ring-2 ring-amber-400 dark:bg-amber-950" : ""
       }`}
     >
-      <div className="flex items-baseline gap-2 text-xs text-slate-500">
+      <div className="flex items-baseline gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span id={`${id}-who`} className="font-medium text-slate-700 dark:text-slate-300">
           {mine ? "You" : message.author.name}
         </span>

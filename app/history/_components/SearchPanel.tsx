@@ -43,7 +43,7 @@ export function SearchPanel({ roomId, me }: { roomId?: string; me: TPublicUser }
       )}
       {search.query !== null && (
         <div className="mt-2">
-          <p role="status" className="text-xs text-slate-500">
+          <p role="status" className="text-xs text-slate-500 dark:text-slate-400">
             {search.status === "searching" && search.results.length === 0
               ? "Searching…"
               : search.results.length === 0
@@ -65,7 +65,7 @@ export function SearchPanel({ roomId, me }: { roomId?: string; me: TPublicUser }
               type="button"
               onClick={search.loadMore}
               disabled={search.status === "searching"}
-              className="mt-1 text-sm text-brand-600 hover:underline disabled:opacity-60"
+              className="mt-1 text-sm text-brand-600 hover:underline disabled:opacity-60 dark:text-brand-400"
             >
               {search.status === "searching" ? "Searching…" : "More results"}
             </button>

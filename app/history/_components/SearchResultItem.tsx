@@ -23,7 +23,7 @@ export function SearchResultItem({ result, me, showRoom }: { result: TSearchResu
   return (
     <li data-testid="search-result">
       <a href={messagePermalink(room.id, message.id)} className="block rounded-lg px-2 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
-        <span className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500">
+        <span className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500 dark:text-slate-400">
           <span className="font-medium text-slate-700 dark:text-slate-300">{message.author.id === me.id ? "You" : message.author.name}</span>
           {showRoom && <span className="truncate">in {room.name}</span>}
           <time dateTime={message.createdAt}>{fullDateTime(message.createdAt)}</time>
