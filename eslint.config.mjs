@@ -14,7 +14,7 @@ const DATABASE_CLIENT = {
 export default defineConfig([
   ...nextVitals,
   ...nextTypeScript,
-  globalIgnores([".next/**", "dist/**", "lib/server/db/generated/**", "data/**", "tests/e2e/.artifacts/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "dist/**", ".unlanded/**", "lib/server/db/generated/**", "data/**", "tests/e2e/.artifacts/**", "next-env.d.ts"]),
   {
     plugins: { duet: { rules: { "no-server-code-in-client-components": noServerCodeInClientComponents } } },
     rules: {
