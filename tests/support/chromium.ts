@@ -21,6 +21,16 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/**
+ * The same browser with `count` fake cameras (fake_device_0, fake_device_1, …; the first is
+ * Chromium's usual green test pattern, the second a grey one, so a picture tells them apart).
+ * The default stays one camera: getUserMedia picks fake_device_0 either way. Screen capture
+ * needs no flag: with the fake UI, getDisplayMedia gets a fake 1280×720 "screen" at once.
+ */
+export function chromiumArgsWithCameras(count: number): string[] {
+  return CHROMIUM_ARGS.map((arg) => (arg === "--use-fake-device-for-media-stream" ? `${arg}=device-count=${count}` : arg));
+}
+
 /** Only where both peers are on loopback: Chromium otherwise leaves 127.0.0.1 out of ICE. */
 export const ALLOW_LOOPBACK_PEERS_ARG = "--allow-loopback-in-peer-connection";
 

@@ -1,4 +1,5 @@
 "use client";
+import { useId } from "react";
 import { devicesOfKind, type TDevice, type TDeviceKind } from "@/lib/client/media/device-choice";
 
 interface DevicePickersProps {
@@ -22,6 +23,7 @@ const selectClass = "w-full min-w-0 truncate rounded-lg border border-slate-300 
 
 /** Camera, microphone and speaker, each remembered by this browser, and whether join/leave sounds play. */
 export function DevicePickers({ devices, chosen, onChoose, canChooseSpeaker, sounds, onSoundsChange }: DevicePickersProps) {
+  const idPrefix = useId();
   return (
     <fieldset className="grid gap-2 text-sm sm:grid-cols-3" data-testid="device-pickers">
       <legend className="sr-only">Devices</legend>
@@ -30,9 +32,10 @@ export function DevicePickers({ devices, chosen, onChoose, canChooseSpeaker, sou
         if (kind === "audiooutput" && (!canChooseSpeaker || options.length === 0)) return null;
         const value = options.some((device) => device.deviceId === chosen[kind]) ? chosen[kind] : (options[0]?.deviceId ?? "");
         return (
-          <label key={kind} className="flex min-w-0 flex-col gap-1 text-slate-700 dark:text-slate-300">
-            {label}
-            <select className={selectClass} value={value} disabled={options.length === 0} onChange={(event) => onChoose(kind, event.target.value)}>
+          // A label beside the select, not around it: wrapped, its chosen option would become part of the select's name.
+          <div key={kind} className="flex min-w-0 flex-col gap-1 text-slate-700 dark:text-slate-300">
+            <label htmlFor={`${idPrefix}-${kind}`}>{label}</label>
+            <select id={`${idPrefix}-${kind}`} className={selectClass} value={value} disabled={options.length === 0} onChange={(event) => onChoose(kind, event.target.value)}>
               {options.length === 0 && <option value="">No {label.toLowerCase()} found</option>}
               {options.map((device) => (
                 <option key={device.deviceId} value={device.deviceId}>
@@ -40,7 +43,7 @@ export function DevicePickers({ devices, chosen, onChoose, canChooseSpeaker, sou
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         );
       })}
       <label className="flex items-center gap-2 text-slate-700 sm:col-span-3 dark:text-slate-300">
