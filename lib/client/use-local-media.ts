@@ -29,11 +29,16 @@ export interface LocalMedia {
 const AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true };
 const VIDEO: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 } };
 
-/** `ideal`, not `exact`: a saved device that is gone makes the browser take its default, not fail. */
-function constraintsFor(kind: TInputKind, deviceId?: string): MediaTrackConstraints {
+/**
+ * The camera or microphone to ask for: the one just picked, else the one this browser saved,
+ * `exact`ly (with `ideal` the browser may weigh it against the size wanted and keep the first
+ * camera). `fallback`: the saved one only if it is there, else the default; for when an
+ * exact ask failed because a saved device is gone.
+ */
+function constraintsFor(kind: TInputKind, picked?: string, fallback = false): MediaTrackConstraints {
   const base = kind === "videoinput" ? VIDEO : AUDIO;
-  const wanted = deviceId ?? savedDevice(kind)?.deviceId;
-  return wanted ? { ...base, deviceId: { ideal: wanted } } : base;
+  const wanted = picked ?? savedDevice(kind)?.deviceId;
+  return wanted ? { ...base, deviceId: fallback ? { ideal: wanted } : { exact: wanted } } : base;
 }
 
 function describe(error: unknown): string {
@@ -183,10 +188,19 @@ export function useLocalMedia(): LocalMedia {
 /** Camera and microphone (the ones this browser chose before, where still plugged in), or whichever of them exists. */
 async function acquire(): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) throw new Error("mediaDevices unavailable");
-  const audio = constraintsFor("audioinput");
-  const video = constraintsFor("videoinput");
+  let audio = constraintsFor("audioinput");
+  let video = constraintsFor("videoinput");
   try {
-    return await navigator.mediaDevices.getUserMedia({ audio, video });
+    try {
+      return await navigator.mediaDevices.getUserMedia({ audio, video });
+    } catch (error) {
+      // Chromium throws OverconstrainedError, not (yet everywhere) a DOMException: read the name.
+      if ((error as { name?: string } | null)?.name !== "OverconstrainedError") throw error;
+      // A saved device is gone: the one still there, or the default, in its place.
+      audio = constraintsFor("audioinput", undefined, true);
+      video = constraintsFor("videoinput", undefined, true);
+      return await navigator.mediaDevices.getUserMedia({ audio, video });
+    }
   } catch (error) {
     if (!(error instanceof DOMException) || error.name !== "NotFoundError") throw error;
     try {
