@@ -59,12 +59,10 @@ export async function pictureOf(page: Page, testId: "remote-video" | "local-vide
   });
 }
 
-/** Chromium's first fake camera: a green test pattern. */
-export const isGreenCamera = ({ rgb: [r, g, b] }: TPicture) => g > 100 && g > 3 * Math.max(r, b, 10);
-/** Chromium's second fake camera (device-count=2): a grey pattern, every channel alike. */
-export const isGreyCamera = ({ rgb: [r, g, b], width }: TPicture) => width > 0 && Math.max(r, g, b) > 15 && Math.max(r, g, b) - Math.min(r, g, b) < 12;
-/** Chromium's fake screen (getDisplayMedia with the fake UI) shows the same green pattern as the first fake camera. */
-export const isFakeScreen = isGreenCamera;
+/** Chromium's fake screen (getDisplayMedia with the fake UI): its green test pattern. */
+export const isFakeScreen = ({ rgb: [r, g, b] }: TPicture) => g > 100 && g > 3 * Math.max(r, b, 10);
+/** The blue camera of BLUE_CAMERA. */
+export const isBlueCamera = ({ rgb: [r, g, b] }: TPicture) => b > 150 && b > 3 * Math.max(r, g, 10);
 
 /**
  * Headless Chromium keeps every tab "visible" (another tab in front, a minimized window and
