@@ -50,7 +50,8 @@ function describe(error: unknown): string {
   return "Could not start your camera and microphone.";
 }
 
-const trackOf = (stream: MediaStream | null, kind: TInputKind) => (kind === "videoinput" ? stream?.getVideoTracks()[0] : stream?.getAudioTracks()[0]) ?? null;
+const trackOf = (stream: MediaStream | null, kind: TInputKind) =>
+  (kind === "videoinput" ? stream?.getVideoTracks()[0] : stream?.getAudioTracks()[0]) ?? null;
 const inUseOf = (stream: MediaStream | null, kind: TInputKind) => trackOf(stream, kind)?.getSettings().deviceId ?? "";
 
 /** Says so when the browser fell back from a saved device to its default. */
@@ -121,7 +122,9 @@ export function useLocalMedia(): LocalMedia {
       old?.stop();
       let fresh: MediaStreamTrack;
       try {
-        const got = await navigator.mediaDevices.getUserMedia(audio ? { audio: constraintsFor(kind, deviceId) } : { video: constraintsFor(kind, deviceId) });
+        const got = await navigator.mediaDevices.getUserMedia(
+          audio ? { audio: constraintsFor(kind, deviceId) } : { video: constraintsFor(kind, deviceId) },
+        );
         fresh = audio ? got.getAudioTracks()[0]! : got.getVideoTracks()[0]!;
       } catch (reason) {
         setDeviceNotice(`Could not switch: ${describe(reason)}`);
@@ -148,7 +151,9 @@ export function useLocalMedia(): LocalMedia {
         (got) => {
           const fresh = got.getTracks()[0]!;
           fresh.enabled = kind === "videoinput" ? mediaRef.current.video : mediaRef.current.audio;
-          setDeviceNotice(`Your ${name}${track.label ? ` “${track.label}”` : ""} was disconnected, so Duet is using ${fresh.label ? `“${fresh.label}”` : `the default ${name}`}.`);
+          setDeviceNotice(
+            `Your ${name}${track.label ? ` “${track.label}”` : ""} was disconnected, so Duet is using ${fresh.label ? `“${fresh.label}”` : `the default ${name}`}.`,
+          );
           adopt(new MediaStream([...(streamRef.current?.getTracks().filter((other) => other !== track) ?? []), fresh]));
         },
         () => setDeviceNotice(`Your ${name} was disconnected.`),

@@ -35,7 +35,13 @@ export function DevicePickers({ devices, chosen, onChoose, canChooseSpeaker, sou
           // A label beside the select, not around it: wrapped, its chosen option would become part of the select's name.
           <div key={kind} className="flex min-w-0 flex-col gap-1 text-slate-700 dark:text-slate-300">
             <label htmlFor={`${idPrefix}-${kind}`}>{label}</label>
-            <select id={`${idPrefix}-${kind}`} className={selectClass} value={value} disabled={options.length === 0} onChange={(event) => onChoose(kind, event.target.value)}>
+            <select
+              id={`${idPrefix}-${kind}`}
+              className={selectClass}
+              value={value}
+              disabled={options.length === 0}
+              onChange={(event) => onChoose(kind, event.target.value)}
+            >
               {options.length === 0 && <option value="">No {label.toLowerCase()} found</option>}
               {options.map((device) => (
                 <option key={device.deviceId} value={device.deviceId}>

@@ -1,6 +1,9 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { CALL_SHORTCUTS } from "./use-call-shortcuts";
+
+const neverChanges = () => () => {};
+const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform);
 
 /**
  * The keyboard shortcuts, in a modal <dialog>: the browser traps focus in it, Escape closes
@@ -9,8 +12,7 @@ import { CALL_SHORTCUTS } from "./use-call-shortcuts";
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
-  const [mac, setMac] = useState(false);
-  useEffect(() => setMac(/Mac|iPhone|iPad/.test(navigator.platform)), []);
+  const mac = useSyncExternalStore(neverChanges, isApple, () => false);
 
   useEffect(() => {
     const element = dialog.current;
@@ -63,7 +65,11 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
         </tbody>
       </table>
       <div className="mt-4 text-right">
-        <button type="button" onClick={() => dialog.current?.close()} className="rounded-lg bg-slate-200 px-3 py-1.5 text-sm font-medium hover:bg-slate-300 dark:bg-slate-700 dark:hover:bg-slate-600">
+        <button
+          type="button"
+          onClick={() => dialog.current?.close()}
+          className="rounded-lg bg-slate-200 px-3 py-1.5 text-sm font-medium hover:bg-slate-300 dark:bg-slate-700 dark:hover:bg-slate-600"
+        >
           Close
         </button>
       </div>

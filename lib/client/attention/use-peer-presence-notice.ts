@@ -20,7 +20,9 @@ export function usePeerPresenceNotice(other: PeerPresence | null | undefined, so
   const previous = useRef<{ name: string | null; inCall: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const soundsRef = useRef(sounds);
-  soundsRef.current = sounds;
+  useEffect(() => {
+    soundsRef.current = sounds;
+  }, [sounds]);
 
   const known = other !== undefined;
   const inCall = other?.inCall ?? false;

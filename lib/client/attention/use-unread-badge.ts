@@ -2,30 +2,26 @@
 import { useEffect, useRef, useState } from "react";
 import { titleWithUnread } from "./title-with-unread";
 
-
 /**
  * While the tab is hidden, counts chat messages from the other person that arrive, and shows
  * the count in the tab's title and as a badge on its favicon; both clear when the tab is seen.
  * `incomingIds`: the ids of the other person's stored messages, in any order.
  */
 export function useUnreadBadge(incomingIds: readonly string[]): number {
-  const [hidden, setHidden] = useState(false);
-  const seen = useRef<Set<string>>(new Set());
+  /** While hidden: the messages there when the tab was left, which count as read. Null while visible. */
+  const [readWhenHidden, setReadWhenHidden] = useState<ReadonlySet<string> | null>(null);
   const idsRef = useRef(incomingIds);
-  idsRef.current = incomingIds;
+  useEffect(() => {
+    idsRef.current = incomingIds;
+  }, [incomingIds]);
 
   useEffect(() => {
-    const onChange = () => {
-      // Everything there when the tab was left counts as read.
-      if (document.visibilityState === "hidden") seen.current = new Set(idsRef.current);
-      setHidden(document.visibilityState === "hidden");
-    };
-    onChange();
+    const onChange = () => setReadWhenHidden(document.visibilityState === "hidden" ? new Set(idsRef.current) : null);
     document.addEventListener("visibilitychange", onChange);
     return () => document.removeEventListener("visibilitychange", onChange);
   }, []);
 
-  const unread = hidden ? incomingIds.filter((id) => !seen.current.has(id)).length : 0;
+  const unread = readWhenHidden ? incomingIds.filter((id) => !readWhenHidden.has(id)).length : 0;
 
   useEffect(() => {
     document.title = titleWithUnread(document.title, unread);

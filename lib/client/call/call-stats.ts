@@ -84,9 +84,13 @@ export function statsEntries(report: { forEach(callback: (entry: TStatsEntry) =>
 export function summarizeCallStats(current: readonly TStatsEntry[], previous: readonly TStatsEntry[] = []): TCallStatsSummary {
   const before = new Map(previous.map((entry) => [entry.id, entry]));
   const pair = selectedPair(current);
-  const roundTrip = pair?.currentRoundTripTime ?? current.find((entry) => entry.type === "remote-inbound-rtp" && entry.roundTripTime !== undefined)?.roundTripTime;
+  const roundTrip =
+    pair?.currentRoundTripTime ?? current.find((entry) => entry.type === "remote-inbound-rtp" && entry.roundTripTime !== undefined)?.roundTripTime;
   const roundTripMs = roundTrip === undefined ? null : Math.round(roundTrip * 1000);
-  const packetLossPercent = lossPercent(current.filter((entry) => entry.type === "inbound-rtp"), before);
+  const packetLossPercent = lossPercent(
+    current.filter((entry) => entry.type === "inbound-rtp"),
+    before,
+  );
   return {
     roundTripMs,
     packetLossPercent,
@@ -132,7 +136,12 @@ function lossPercent(inbound: readonly TStatsEntry[], before: Map<string, TStats
   return Math.round((lost / (received + lost)) * 1000) / 10;
 }
 
-function bitrateKbps(entries: readonly TStatsEntry[], before: Map<string, TStatsEntry>, type: string, field: "bytesReceived" | "bytesSent"): number | null {
+function bitrateKbps(
+  entries: readonly TStatsEntry[],
+  before: Map<string, TStatsEntry>,
+  type: string,
+  field: "bytesReceived" | "bytesSent",
+): number | null {
   let bits = 0;
   let seconds = 0;
   for (const entry of entries) {

@@ -12,10 +12,7 @@ export function useCallQuality(phase: TCallPhase, getStats: () => Promise<RTCSta
   const live = phase === "connected" || phase === "reconnecting";
 
   useEffect(() => {
-    if (!live) {
-      setSummary(null);
-      return;
-    }
+    if (!live) return;
     let previous: TStatsEntry[] = [];
     let stopped = false;
     const sample = async () => {
@@ -33,5 +30,6 @@ export function useCallQuality(phase: TCallPhase, getStats: () => Promise<RTCSta
     };
   }, [live, getStats]);
 
-  return summary;
+  // A summary left from an earlier call is not this one's.
+  return live ? summary : null;
 }

@@ -42,6 +42,7 @@ export function resolveSpeaker(saved: TSavedDevice | null, devices: readonly TDe
   if (!saved) return { deviceId: "", fallback: null };
   const outputs = devices.filter((device) => device.kind === "audiooutput");
   // No outputs listed at all: the browser hides them (no permission yet), not "unplugged".
-  if (outputs.length === 0 || outputs.some((device) => device.deviceId === saved.deviceId)) return { deviceId: outputs.length ? saved.deviceId : "", fallback: null };
+  if (outputs.length === 0 || outputs.some((device) => device.deviceId === saved.deviceId))
+    return { deviceId: outputs.length ? saved.deviceId : "", fallback: null };
   return { deviceId: "", fallback: describeFallback("audiooutput", saved, { deviceId: "", label: "" }) };
 }

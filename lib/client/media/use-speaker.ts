@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState, useSyncExternalStore } from "react";
 import { resolveSpeaker, type TDevice } from "./device-choice";
 import { saveDevice, savedDevice } from "./device-preferences";
 
@@ -13,11 +13,13 @@ export interface Speaker {
   choose(deviceId: string): void;
 }
 
+const neverChanges = () => () => {};
+const canSetSink = () => typeof HTMLMediaElement !== "undefined" && "setSinkId" in HTMLMediaElement.prototype;
+
 /** The speaker the other person is heard through, remembered by this browser, back to the default (saying so) when unplugged. */
 export function useSpeaker(devices: readonly TDevice[]): Speaker {
   const [chosen, setChosen] = useState(() => savedDevice("audiooutput"));
-  const [supported, setSupported] = useState(false);
-  useEffect(() => setSupported(typeof HTMLMediaElement !== "undefined" && "setSinkId" in HTMLMediaElement.prototype), []);
+  const supported = useSyncExternalStore(neverChanges, canSetSink, () => false);
   const { deviceId, fallback } = resolveSpeaker(chosen, devices);
 
   const choose = useCallback(

@@ -16,13 +16,22 @@ const sending = (page: Page) =>
     const pc = [...(window.__duetPeerConnections ?? [])].reverse().find((candidate) => candidate.connectionState !== "closed");
     const video = pc?.getSenders().find((sender) => sender.track?.kind === "video")?.track;
     const audio = pc?.getSenders().find((sender) => sender.track?.kind === "audio")?.track;
-    return { camera: video?.label ?? "", cameraLive: video?.readyState === "live", microphone: audio?.label ?? "", sdp: pc?.localDescription?.sdp ?? "", signalingState: pc?.signalingState ?? "none" };
+    return {
+      camera: video?.label ?? "",
+      cameraLive: video?.readyState === "live",
+      microphone: audio?.label ?? "",
+      sdp: pc?.localDescription?.sdp ?? "",
+      signalingState: pc?.signalingState ?? "none",
+    };
   });
 
 /** The label of the camera track the local preview shows. */
-const previewCamera = (page: Page) => page.getByTestId("local-video").evaluate((video: HTMLVideoElement) => (video.srcObject as MediaStream | null)?.getVideoTracks()[0]?.label ?? "");
+const previewCamera = (page: Page) =>
+  page.getByTestId("local-video").evaluate((video: HTMLVideoElement) => (video.srcObject as MediaStream | null)?.getVideoTracks()[0]?.label ?? "");
 
-test("cameras, microphones and speakers are listed, switch mid-call without renegotiating, are remembered, and fall back saying so", async ({ browser }) => {
+test("cameras, microphones and speakers are listed, switch mid-call without renegotiating, are remembered, and fall back saying so", async ({
+  browser,
+}) => {
   const people = await twoPeopleInARoom(browser, "Device check");
   const { ada, ben } = people;
   const camera = ada.page.getByLabel("Camera", { exact: true });
@@ -31,7 +40,10 @@ test("cameras, microphones and speakers are listed, switch mid-call without rene
   await test.step("the prejoin screen lists the cameras, microphones and speakers by name", async () => {
     await expect(camera.locator("option")).toHaveText(["fake_device_0", "fake_device_1", "fake_device_2"]);
     await expect(microphone.locator("option")).toContainText(["Fake Default Audio Input", "Fake Audio Input 1"]);
-    await expect(ada.page.getByLabel("Speaker", { exact: true }).locator("option")).toContainText(["Fake Default Audio Output", "Fake Audio Output 1"]);
+    await expect(ada.page.getByLabel("Speaker", { exact: true }).locator("option")).toContainText([
+      "Fake Default Audio Output",
+      "Fake Audio Output 1",
+    ]);
     await expect(camera.locator("option:checked")).toHaveText("fake_device_0");
   });
 

@@ -6,7 +6,8 @@ import { bothInCall, isBlueCamera, isFakeScreen, pictureOf, twoPeopleInARoom } f
 // Ada's camera shows solid blue and Chromium's fake screen a green pattern: Ben's picture says which he sees.
 test.use({ launchOptions: BLUE_CAMERA });
 
-const jsLoaded = (page: import("@playwright/test").Page) => page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith(".js")).length);
+const jsLoaded = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith(".js")).length);
 
 test("a shared screen replaces the camera for the other side, and the camera comes back when the browser's own bar stops it", async ({ browser }) => {
   const people = await twoPeopleInARoom(browser, "Screen check");

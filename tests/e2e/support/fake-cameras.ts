@@ -18,7 +18,11 @@ function writeBlueCamera(): string {
 }
 
 /** For `test.use({ launchOptions: … })`: each spec using one gets a browser of its own. */
-const launch = (args: string[]): LaunchOptions => ({ executablePath: CHROMIUM_PATH, env: chromiumEnv(home), args: [...args, ALLOW_LOOPBACK_PEERS_ARG] });
+const launch = (args: string[]): LaunchOptions => ({
+  executablePath: CHROMIUM_PATH,
+  env: chromiumEnv(home),
+  args: [...args, ALLOW_LOOPBACK_PEERS_ARG],
+});
 
 /** Three fake cameras; fake_device_0 and fake_device_2 can be sent (see chromiumArgsWithCameras). */
 export const THREE_CAMERAS = launch(chromiumArgsWithCameras(3));

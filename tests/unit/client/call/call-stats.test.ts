@@ -4,12 +4,32 @@ import { rateCallQuality, summarizeCallStats, type TStatsEntry } from "@/lib/cli
 function samples(change: { lost?: number; rtt?: number; relay?: "udp" | "tcp" } = {}): [TStatsEntry[], TStatsEntry[]] {
   const at = (timestamp: number, step: number): TStatsEntry[] => [
     { id: "T", type: "transport", timestamp, selectedCandidatePairId: "P" },
-    { id: "P", type: "candidate-pair", timestamp, localCandidateId: "L", remoteCandidateId: "R", currentRoundTripTime: change.rtt ?? 0.042, nominated: true, state: "succeeded" },
+    {
+      id: "P",
+      type: "candidate-pair",
+      timestamp,
+      localCandidateId: "L",
+      remoteCandidateId: "R",
+      currentRoundTripTime: change.rtt ?? 0.042,
+      nominated: true,
+      state: "succeeded",
+    },
     change.relay
       ? { id: "L", type: "local-candidate", timestamp, candidateType: "relay", protocol: "udp", relayProtocol: change.relay }
       : { id: "L", type: "local-candidate", timestamp, candidateType: "host", protocol: "udp" },
     { id: "R", type: "remote-candidate", timestamp, candidateType: "srflx", protocol: "udp" },
-    { id: "IV", type: "inbound-rtp", kind: "video", timestamp, bytesReceived: 250_000 * step, packetsReceived: 500 * step, packetsLost: (change.lost ?? 0) * step, frameWidth: 640, frameHeight: 480, framesPerSecond: 20 },
+    {
+      id: "IV",
+      type: "inbound-rtp",
+      kind: "video",
+      timestamp,
+      bytesReceived: 250_000 * step,
+      packetsReceived: 500 * step,
+      packetsLost: (change.lost ?? 0) * step,
+      frameWidth: 640,
+      frameHeight: 480,
+      framesPerSecond: 20,
+    },
     { id: "IA", type: "inbound-rtp", kind: "audio", timestamp, bytesReceived: 10_000 * step, packetsReceived: 100 * step, packetsLost: 0 },
     { id: "OV", type: "outbound-rtp", kind: "video", timestamp, bytesSent: 200_000 * step, frameWidth: 1280, frameHeight: 720, framesPerSecond: 30 },
     { id: "OV-low", type: "outbound-rtp", kind: "video", timestamp, bytesSent: 0, frameWidth: 320, frameHeight: 180, framesPerSecond: 30 },

@@ -33,6 +33,11 @@ describe("device choice", () => {
   });
 
   it("does not call a speaker gone while the browser lists no outputs at all", () => {
-    expect(resolveSpeaker({ deviceId: "spk-a", label: "Speakers" }, devices.filter((device) => device.kind !== "audiooutput"))).toEqual({ deviceId: "", fallback: null });
+    expect(
+      resolveSpeaker(
+        { deviceId: "spk-a", label: "Speakers" },
+        devices.filter((device) => device.kind !== "audiooutput"),
+      ),
+    ).toEqual({ deviceId: "", fallback: null });
   });
 });
