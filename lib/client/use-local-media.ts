@@ -32,13 +32,12 @@ const VIDEO: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 
 /**
  * The camera or microphone to ask for: the one just picked, else the one this browser saved,
  * `exact`ly (with `ideal` the browser may weigh it against the size wanted and keep the first
- * camera). `fallback`: the saved one only if it is there, else the default; for when an
- * exact ask failed because a saved device is gone.
+ * camera); when a saved one is gone, acquire() asks again for the default.
  */
-function constraintsFor(kind: TInputKind, picked?: string, fallback = false): MediaTrackConstraints {
+function constraintsFor(kind: TInputKind, picked?: string): MediaTrackConstraints {
   const base = kind === "videoinput" ? VIDEO : AUDIO;
   const wanted = picked ?? savedDevice(kind)?.deviceId;
-  return wanted ? { ...base, deviceId: fallback ? { ideal: wanted } : { exact: wanted } } : base;
+  return wanted ? { ...base, deviceId: { exact: wanted } } : base;
 }
 
 function describe(error: unknown): string {
@@ -193,19 +192,16 @@ export function useLocalMedia(): LocalMedia {
 /** Camera and microphone (the ones this browser chose before, where still plugged in), or whichever of them exists. */
 async function acquire(): Promise<MediaStream> {
   if (!navigator.mediaDevices?.getUserMedia) throw new Error("mediaDevices unavailable");
-  let audio = constraintsFor("audioinput");
-  let video = constraintsFor("videoinput");
+  if (savedDevice("audioinput") || savedDevice("videoinput")) {
+    // One kind at a time, so a saved camera that is gone does not cost the saved microphone.
+    const [audio, video] = await Promise.all([savedOrDefault("audioinput"), savedOrDefault("videoinput")]);
+    const tracks = [audio, video].filter((track): track is MediaStreamTrack => track !== null);
+    if (tracks.length > 0) return new MediaStream(tracks);
+  }
+  const audio = constraintsFor("audioinput");
+  const video = constraintsFor("videoinput");
   try {
-    try {
-      return await navigator.mediaDevices.getUserMedia({ audio, video });
-    } catch (error) {
-      // Chromium throws OverconstrainedError, not (yet everywhere) a DOMException: read the name.
-      if ((error as { name?: string } | null)?.name !== "OverconstrainedError") throw error;
-      // A saved device is gone: the one still there, or the default, in its place.
-      audio = constraintsFor("audioinput", undefined, true);
-      video = constraintsFor("videoinput", undefined, true);
-      return await navigator.mediaDevices.getUserMedia({ audio, video });
-    }
+    return await navigator.mediaDevices.getUserMedia({ audio, video });
   } catch (error) {
     if (!(error instanceof DOMException) || error.name !== "NotFoundError") throw error;
     try {
@@ -213,5 +209,22 @@ async function acquire(): Promise<MediaStream> {
     } catch {
       return navigator.mediaDevices.getUserMedia({ video });
     }
+  }
+}
+
+/** The saved device of one kind, exactly; when it is gone, the default; null when there is none at all. */
+async function savedOrDefault(kind: TInputKind): Promise<MediaStreamTrack | null> {
+  const ask = (constraints: MediaTrackConstraints) =>
+    navigator.mediaDevices
+      .getUserMedia(kind === "videoinput" ? { video: constraints } : { audio: constraints })
+      .then((stream) => stream.getTracks()[0] ?? null);
+  try {
+    return await ask(constraintsFor(kind));
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    // Chromium throws OverconstrainedError, not (yet everywhere) a DOMException: read the name.
+    if (name === "OverconstrainedError") return ask(kind === "videoinput" ? VIDEO : AUDIO).catch(() => null);
+    if (name === "NotFoundError") return null;
+    throw error;
   }
 }
