@@ -1,13 +1,17 @@
 "use client";
-import { useEffect, useState } from "react";
-import { roomPath } from "@/lib/shared/room";
+import { useState, useSyncExternalStore } from "react";
+import { roomPath } from "@/lib/shared/paths";
 import { secondaryButtonClass } from "./ui";
 
 /** Shows the room's link and copies it; where the clipboard is unavailable, the link is selectable. */
 export function CopyLinkButton({ roomId }: { roomId: string }) {
-  const [link, setLink] = useState(roomPath(roomId));
+  // The server does not know the address the browser reached Duet by; the browser fills it in.
+  const link = useSyncExternalStore(
+    subscribeToNothing,
+    () => `${window.location.origin}${roomPath(roomId)}`,
+    () => roomPath(roomId),
+  );
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
-  useEffect(() => setLink(`${window.location.origin}${roomPath(roomId)}`), [roomId]);
 
   async function copy() {
     try {
@@ -36,4 +40,8 @@ export function CopyLinkButton({ roomId }: { roomId: string }) {
       </span>
     </div>
   );
+}
+
+function subscribeToNothing(): () => void {
+  return () => {};
 }

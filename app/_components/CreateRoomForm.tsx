@@ -2,9 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { isAppError } from "@/lib/shared/errors";
-import { roomPath, ZCreateRoomInput, type TRoomSummary } from "@/lib/shared/room";
-import { parseInput } from "@/lib/shared/validation";
+import { roomPath } from "@/lib/shared/paths";
+import type { TRoomSummary } from "@/lib/shared/room";
 import { apiFetch } from "@/lib/client/api-client";
+import { loadInputSchemas, preloadInputSchemas } from "@/lib/client/load-input-schemas";
 import { Field } from "./Field";
 import { buttonClass } from "./ui";
 
@@ -18,7 +19,9 @@ export function CreateRoomForm() {
     setError(undefined);
     setSubmitting(true);
     try {
-      const input = parseInput(ZCreateRoomInput, { name: new FormData(event.currentTarget).get("name") });
+      const name = new FormData(event.currentTarget).get("name");
+      const { parseInput, ZCreateRoomInput } = await loadInputSchemas();
+      const input = parseInput(ZCreateRoomInput, { name });
       const { room } = await apiFetch<{ room: TRoomSummary }>("/api/rooms", { method: "POST", body: JSON.stringify(input) });
       router.push(roomPath(room.id));
     } catch (reason) {
@@ -28,7 +31,7 @@ export function CreateRoomForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+    <form onSubmit={onSubmit} onFocus={preloadInputSchemas} className="space-y-3" noValidate>
       <Field label="Room name" name="name" placeholder="Weekly 1:1" maxLength={80} required error={error} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={submitting}>
         {submitting ? "Creating…" : "Create room"}

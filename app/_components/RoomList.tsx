@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { roomHistoryPath, roomPath, type TRoomSummary } from "@/lib/shared/room";
+import { roomHistoryPath, roomPath } from "@/lib/shared/paths";
+import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 import { LocalTime } from "./LocalTime";
 

@@ -1,10 +1,10 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { ZChangePasswordInput, type TSessionsEnded } from "@/lib/shared/account";
+import type { TSessionsEnded } from "@/lib/shared/account";
 import { isAppError } from "@/lib/shared/errors";
-import { PASSWORD_MIN_LENGTH } from "@/lib/shared/user";
-import { parseInput } from "@/lib/shared/validation";
+import { PASSWORD_MIN_LENGTH } from "@/lib/shared/input-limits";
 import { apiFetch } from "@/lib/client/api-client";
+import { loadInputSchemas, preloadInputSchemas } from "@/lib/client/load-input-schemas";
 import { Field } from "../_components/Field";
 import { FormError } from "../_components/FormError";
 import { buttonClass } from "../_components/ui";
@@ -24,6 +24,7 @@ export function ChangePasswordForm() {
     setDone(null);
     setSubmitting(true);
     try {
+      const { parseInput, ZChangePasswordInput } = await loadInputSchemas();
       const input = parseInput(ZChangePasswordInput, { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") });
       const { endedSessions } = await apiFetch<TSessionsEnded>("/api/account/password", { method: "POST", body: JSON.stringify(input) });
       formElement.reset();
@@ -41,7 +42,7 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} onFocus={preloadInputSchemas} className="space-y-4" noValidate>
       <FormError message={error} />
       {done && (
         <p role="status" className="rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-200">

@@ -1,5 +1,5 @@
 "use client";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/lib/client/sign-out";
 import { useState, type FormEvent } from "react";
 import { isAppError } from "@/lib/shared/errors";
 import { apiFetch } from "@/lib/client/api-client";

@@ -1,5 +1,5 @@
 "use client";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/lib/client/sign-out";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { FormError } from "../_components/FormError";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useConnectivityCheck } from "@/lib/client/connectivity/use-connectivity-check";
 import type { TVerdict } from "@/lib/client/connectivity/types";
-import { roomPath } from "@/lib/shared/room";
+import { roomPath } from "@/lib/shared/paths";
 import { buttonClass, cardClass, secondaryButtonClass } from "../_components/ui";
 import { CheckStep, StatusIcon } from "./CheckStep";
 

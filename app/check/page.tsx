@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { connectivityCheckPath, ROOM_ID_PATTERN } from "@/lib/shared/room";
+import { connectivityCheckPath, ROOM_ID_PATTERN } from "@/lib/shared/paths";
 import { env } from "@/lib/server/env";
 import { requirePageUser } from "@/lib/server/next/auth";
 import { CheckView } from "./CheckView";

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { isAppError } from "@/lib/shared/errors";
-import { PASSWORD_MIN_LENGTH, ZSignUpInput } from "@/lib/shared/user";
-import { parseInput } from "@/lib/shared/validation";
+import { PASSWORD_MIN_LENGTH } from "@/lib/shared/input-limits";
 import { apiFetch } from "@/lib/client/api-client";
+import { loadInputSchemas, preloadInputSchemas } from "@/lib/client/load-input-schemas";
 import { Field } from "../_components/Field";
 import { FormError } from "../_components/FormError";
 import { buttonClass } from "../_components/ui";
@@ -26,6 +26,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
     setSubmitting(true);
     try {
       // The same schema the server enforces, for instant feedback.
+      const { parseInput, ZSignUpInput } = await loadInputSchemas();
       const input = parseInput(ZSignUpInput, raw);
       await apiFetch("/api/users", { method: "POST", body: JSON.stringify(input) });
       const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
@@ -40,7 +41,7 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} onFocus={preloadInputSchemas} className="space-y-4" noValidate>
       <FormError message={error} />
       <Field label="Your name" name="name" autoComplete="name" required autoFocus error={fields.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={fields.email} />

@@ -1,6 +1,6 @@
 import { io, type Socket } from "socket.io-client";
-import { REALTIME_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime-events";
-import { roomNamespace } from "@/lib/shared/room";
+import { REALTIME_PATH, roomNamespace } from "@/lib/shared/paths";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime-events";
 
 export type TRoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

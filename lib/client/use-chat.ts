@@ -44,6 +44,7 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
 
   useEffect(() => {
     let cancelled = false;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a retry shows its loading state again
     setHistoryStatus("loading");
     loadHistory(null).then(
       (page) => {
@@ -96,5 +97,11 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
   const discard = useCallback((clientId: string) => outbox?.discard(clientId), [outbox]);
 
   const unsentAtRisk = !snapshot.persistent && snapshot.entries.length > 0;
-  return { entries, historyStatus, hasOlder: cursor !== null, loadingOlder, unsentAtRisk, send, retry, discard, loadOlder, reloadHistory };
+  const hasOlder = cursor !== null;
+  // The same object until the chat changes, so the chat panel (memo) is not rendered again for
+  // what happens elsewhere in the room, such as each step of a call starting.
+  return useMemo(
+    () => ({ entries, historyStatus, hasOlder, loadingOlder, unsentAtRisk, send, retry, discard, loadOlder, reloadHistory }),
+    [entries, historyStatus, hasOlder, loadingOlder, unsentAtRisk, send, retry, discard, loadOlder, reloadHistory],
+  );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 /**
  * False in the server's HTML and until React has attached its handlers in the browser. A button
@@ -7,7 +7,10 @@ import { useEffect, useState } from "react";
  * (a quick person, a test) is not silently lost.
  */
 export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  // The server's snapshot is what hydration renders; React then re-renders with the browser's.
+  return useSyncExternalStore(subscribeToNothing, () => true, () => false);
+}
+
+function subscribeToNothing(): () => void {
+  return () => {};
 }

@@ -75,7 +75,9 @@ export function useLocalMedia(): LocalMedia {
   const [media, setMedia] = useState<TMediaState>({ audio: true, video: true });
   const [attempt, setAttempt] = useState(0);
   const mediaRef = useRef(media);
-  mediaRef.current = media;
+  useEffect(() => {
+    mediaRef.current = media;
+  }, [media]);
   const streamRef = useRef<MediaStream | null>(null);
   const devices = useMediaDevices(stream);
 
@@ -86,6 +88,7 @@ export function useLocalMedia(): LocalMedia {
 
   useEffect(() => {
     let cancelled = false;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a retry shows its starting state again
     setStatus("requesting");
     setError(null);
     acquire().then(

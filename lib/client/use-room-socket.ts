@@ -62,6 +62,7 @@ export function useRoomSocket(roomId: string): TRoomConnection {
       } else if (!next.active) setStatus("refused");
       else setStatus((current) => (current === "connected" ? "reconnecting" : current));
     });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- publishing the socket this effect made, listeners attached
     setSocket(next);
     return () => {
       clearTimeout(retry);

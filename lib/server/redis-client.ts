@@ -1,4 +1,4 @@
-import { createClient } from "redis";
+import type { createClient } from "redis";
 import type { TLogger } from "./logger";
 
 export type TRedisClient = ReturnType<typeof createClient>;
@@ -12,9 +12,18 @@ function clientFor(key: string, url: string, logger?: TLogger): TRedisClient {
 }
 
 /**
- * One Redis client per process, shared by the Socket.IO adapter, the rate limits and /api/ready.
- * It connects in the background and keeps reconnecting: an unreachable Redis makes the node not
- * ready (503), not a crash loop.
+ * node-redis, loaded on first use: a single node (no REDIS_URL, the default) never needs it,
+ * and loading it costs ~20 MB of resident memory.
+ */
+function loadRedis(): typeof import("redis") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on first use, see above
+  return require("redis") as typeof import("redis");
+}
+
+/**
+ * One Redis client per process, shared by the Socket.IO adapter, the rate limits and
+ * /api/ready. It connects in the background and keeps reconnecting:
+ * an unreachable Redis makes the node not ready (503), not a crash loop.
  */
 export function getRedisClient(url: string, logger?: TLogger): TRedisClient {
   return clientFor(`commands:${url}`, url, logger);
@@ -29,7 +38,7 @@ export function getRedisSubscriber(url: string, logger?: TLogger): TRedisClient 
 }
 
 function connectInBackground(url: string, logger?: TLogger): TRedisClient {
-  const client: TRedisClient = createClient({
+  const client: TRedisClient = loadRedis().createClient({
     url,
     socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000) },
   });

@@ -1,14 +1,16 @@
-import { z } from "./zod";
+import * as z from "./zod";
 import { ZNewPassword } from "./user";
 
-const ZCurrentPassword = z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(256, "That is not your current password");
+const ZCurrentPassword = z
+  .string({ error: "Enter your current password" })
+  .check(z.minLength(1, "Enter your current password"), z.maxLength(256, "That is not your current password"));
 
-export const ZChangePasswordInput = z
-  .strictObject({ currentPassword: ZCurrentPassword, newPassword: ZNewPassword })
-  .refine(({ currentPassword, newPassword }) => currentPassword !== newPassword, {
+export const ZChangePasswordInput = z.strictObject({ currentPassword: ZCurrentPassword, newPassword: ZNewPassword }).check(
+  z.refine(({ currentPassword, newPassword }) => currentPassword !== newPassword, {
     path: ["newPassword"],
     message: "Choose a password different from your current one",
-  });
+  }),
+);
 export type TChangePasswordInput = z.input<typeof ZChangePasswordInput>;
 
 /**
@@ -16,8 +18,8 @@ export type TChangePasswordInput = z.input<typeof ZChangePasswordInput>;
  * through GitHub or Google, by typing its email address.
  */
 export const ZDeleteAccountInput = z.strictObject({
-  password: z.string().max(256).optional(),
-  email: z.string().max(254).optional(),
+  password: z.optional(z.string().check(z.maxLength(256))),
+  email: z.optional(z.string().check(z.maxLength(254))),
 });
 export type TDeleteAccountInput = z.input<typeof ZDeleteAccountInput>;
 

@@ -1,5 +1,4 @@
 import { ERROR_CODES, type TErrorCode } from "./errors";
-import { z } from "./zod";
 
 /**
  * The JSON body of a realtime handshake Duet refused, written by the server's handshake check
@@ -13,24 +12,28 @@ export interface THandshakeRefusal {
   retryAfterMs?: number;
 }
 
-const ZHandshakeRefusal = z.object({
-  code: z.enum(Object.keys(ERROR_CODES) as [TErrorCode, ...TErrorCode[]]),
-  message: z.string(),
-  retryAfterMs: z.number().nonnegative().optional(),
-});
-
 export function encodeHandshakeRefusal({ code, message, retryAfterMs }: THandshakeRefusal): string {
   return JSON.stringify({ code, message, ...(retryAfterMs !== undefined && { retryAfterMs }) });
 }
 
-/** The refusal in a response body, or null when the body is not one (a proxy's page, nothing). */
+/**
+ * The refusal in a response body, or null when the body is not one (a proxy's page, nothing).
+ * Checked by hand rather than with a zod schema: the room page reads it, and this would be the
+ * only zod that page loads (~20 kB gzipped, for three fields).
+ */
 export function parseHandshakeRefusal(body: string): THandshakeRefusal | null {
+  let parsed: unknown;
   try {
-    const parsed = ZHandshakeRefusal.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data : null;
+    parsed = JSON.parse(body);
   } catch {
     return null;
   }
+  if (typeof parsed !== "object" || parsed === null) return null;
+  const { code, message, retryAfterMs } = parsed as Record<string, unknown>;
+  if (typeof code !== "string" || !Object.hasOwn(ERROR_CODES, code) || typeof message !== "string") return null;
+  if (retryAfterMs === undefined) return { code: code as TErrorCode, message };
+  if (typeof retryAfterMs !== "number" || !Number.isFinite(retryAfterMs) || retryAfterMs < 0) return null;
+  return { code: code as TErrorCode, message, retryAfterMs };
 }
 
 const OPEN_DUET_AT = "Open Duet at ";

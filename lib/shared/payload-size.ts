@@ -1,4 +1,4 @@
-import { SOCKET_MAX_PAYLOAD_BYTES } from "./realtime-events";
+import { SOCKET_MAX_PAYLOAD_BYTES } from "./input-limits";
 
 /** Around an event's JSON: packet type, the namespace (`/rooms/` + a 22-character id) and an ack id. Well under this. */
 const FRAME_OVERHEAD_BYTES = 128;

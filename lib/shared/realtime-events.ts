@@ -2,28 +2,14 @@
  * The realtime contract of a room namespace (`/rooms/<roomId>`): every event name, its
  * payload schema and its acknowledgement, declared once and used by server and client.
  */
-import { z } from "./zod";
+import * as z from "./zod";
 import type { TAckCallback } from "./ack";
 import { ZClientMessageId, ZMessageBody, type TChatMessage } from "./message";
 import type { TRoomSummary } from "./room";
 import type { TPublicUser } from "./user";
+import { SDP_MAX_LENGTH } from "./input-limits";
 
-/**
- * Largest SDP a peer may relay. Chromium 156's audio + video offer measured 5.4 KB, 7.1 KB once
- * it held all 16 candidates gathered on a test machine: this leaves room for more interfaces,
- * simulcast and renegotiation, not for a payload that is not an SDP.
- */
-export const SDP_MAX_LENGTH = 32_000;
-/**
- * Socket.IO's frame limit (`maxHttpBufferSize`; on long-polling, the body of one POST), in bytes.
- * The largest valid payloads: an SDP at SDP_MAX_LENGTH is ~34 KB as JSON (its line breaks are
- * escaped); a chat message at MESSAGE_MAX_LENGTH at most 24 KB (4,000 UTF-16 units that JSON
- * escapes to 6 bytes each). A frame above it closes the sender's connection (the server cannot
- * answer a frame it did not read), so clients check their payloads against it before sending
- * (`fitsInOneFrame`). Far below Socket.IO's 1 MB default: a connection can make the server hold
- * at most this much of one unparsed message.
- */
-export const SOCKET_MAX_PAYLOAD_BYTES = 64_000;
+export { SDP_MAX_LENGTH, SOCKET_MAX_PAYLOAD_BYTES } from "./input-limits";
 
 // Payloads from clients are strict objects: a field the contract does not name (a client bug,
 // a probe with `__proto__` or `constructor`) is refused with an error, not silently dropped.
@@ -31,21 +17,21 @@ export const ZMediaState = z.strictObject({ audio: z.boolean(), video: z.boolean
 export type TMediaState = z.infer<typeof ZMediaState>;
 
 export const ZSessionDescription = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("offer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
-  z.strictObject({ type: z.literal("answer"), sdp: z.string().min(1).max(SDP_MAX_LENGTH) }),
-  z.strictObject({ type: z.literal("rollback"), sdp: z.string().max(0).optional() }),
+  z.strictObject({ type: z.literal("offer"), sdp: z.string().check(z.minLength(1), z.maxLength(SDP_MAX_LENGTH)) }),
+  z.strictObject({ type: z.literal("answer"), sdp: z.string().check(z.minLength(1), z.maxLength(SDP_MAX_LENGTH)) }),
+  z.strictObject({ type: z.literal("rollback"), sdp: z.optional(z.string().check(z.maxLength(0))) }),
 ]);
 export type TSessionDescription = z.infer<typeof ZSessionDescription>;
 
 /** RTCIceCandidateInit; null marks the end of candidates. */
-export const ZIceCandidate = z
-  .strictObject({
-    candidate: z.string().max(1024),
-    sdpMid: z.string().max(64).nullable().optional(),
-    sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
-    usernameFragment: z.string().max(256).nullable().optional(),
-  })
-  .nullable();
+export const ZIceCandidate = z.nullable(
+  z.strictObject({
+    candidate: z.string().check(z.maxLength(1024)),
+    sdpMid: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+    sdpMLineIndex: z.optional(z.nullable(z.number().check(z.int(), z.gte(0), z.lte(64)))),
+    usernameFragment: z.optional(z.nullable(z.string().check(z.maxLength(256)))),
+  }),
+);
 export type TIceCandidate = z.infer<typeof ZIceCandidate>;
 
 /**
@@ -53,7 +39,7 @@ export type TIceCandidate = z.infer<typeof ZIceCandidate>;
  * (server restart, node failover, network loss). The server and the other member tell a
  * resumed call (same id: keep the RTCPeerConnection) from a new one (new id: start afresh).
  */
-export const ZCallSessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "Not a call session id");
+export const ZCallSessionId = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, "Not a call session id"));
 export type TCallSessionId = z.infer<typeof ZCallSessionId>;
 
 export const ZCallJoinPayload = z.strictObject({ callSessionId: ZCallSessionId, media: ZMediaState });
@@ -135,4 +121,5 @@ export interface ServerToClientEvents {
   "server:shutdown": () => void;
 }
 
-export const REALTIME_PATH = "/socket.io";
+// Part of this contract, defined with the other paths so browser code can import it without the schemas above.
+export { REALTIME_PATH } from "./paths";

@@ -1,24 +1,22 @@
-import { z } from "./zod";
+import * as z from "./zod";
+import { ROOM_ID_PATTERN } from "./paths";
 import { hasBidiControl, hasControlCharacterForName, isBlank } from "./user-text";
 
-/** 16 random bytes in base64url: 22 characters, 128 bits. */
-const ROOM_ID = "[A-Za-z0-9_-]{22}";
-export const ROOM_ID_PATTERN = new RegExp(`^${ROOM_ID}$`);
-export const ZRoomId = z.string().regex(ROOM_ID_PATTERN, "Not a room id");
+export const ZRoomId = z.string().check(z.regex(ROOM_ID_PATTERN, "Not a room id"));
 
-export const ZRoomName = z
-  .string({ error: "Name the room" })
-  .trim()
-  .min(1, "Name the room")
-  .max(80, "Use at most 80 characters")
-  .refine((name) => !hasControlCharacterForName(name), "Room names cannot contain control characters or line breaks")
-  .refine((name) => !hasBidiControl(name), "Room names cannot contain text-direction control characters")
-  .refine((name) => !isBlank(name), "Name the room");
+export const ZRoomName = z.string({ error: "Name the room" }).check(
+  z.trim(),
+  z.minLength(1, "Name the room"),
+  z.maxLength(80, "Use at most 80 characters"),
+  z.refine((name) => !hasControlCharacterForName(name), "Room names cannot contain control characters or line breaks"),
+  z.refine((name) => !hasBidiControl(name), "Room names cannot contain text-direction control characters"),
+  z.refine((name) => !isBlank(name), "Name the room"),
+);
 
 export const ZCreateRoomInput = z.strictObject({ name: ZRoomName });
 export const ZRenameRoomInput = z.strictObject({ name: ZRoomName });
 /** The guest the owner means to remove: if someone else holds the seat by now, nobody is removed. */
-export const ZRemoveGuestInput = z.strictObject({ guestId: z.string({ error: "Say which guest to remove" }).min(1).max(64) });
+export const ZRemoveGuestInput = z.strictObject({ guestId: z.string({ error: "Say which guest to remove" }).check(z.minLength(1), z.maxLength(64)) });
 
 export type TMemberRole = "owner" | "guest";
 
@@ -56,32 +54,3 @@ export interface TRoomInvitation {
   roomName: string;
   ownerName: string;
 }
-
-export function roomPath(roomId: string): string {
-  return `/rooms/${roomId}`;
-}
-
-export function roomHistoryPath(roomId: string): string {
-  return `/history/${roomId}`;
-}
-
-/**
- * A room's API: the room itself (rename, delete), `membership` (the asker's own seat: PUT takes
- * the free one, DELETE leaves), `guest` (the owner removes the guest), `read` (mark as read).
- */
-export function roomApiPath(roomId: string, part?: "membership" | "guest" | "read"): string {
-  const base = `/api/rooms/${encodeURIComponent(roomId)}`;
-  return part ? `${base}/${part}` : base;
-}
-
-/** The connectivity check; from a room it tests that room's relay credentials too. */
-export function connectivityCheckPath(roomId: string | null): string {
-  return roomId ? `/check?room=${encodeURIComponent(roomId)}` : "/check";
-}
-
-/** The Socket.IO namespace of a room. */
-export function roomNamespace(roomId: string): string {
-  return `/rooms/${roomId}`;
-}
-
-export const ROOM_NAMESPACE_PATTERN = new RegExp(`^/rooms/(${ROOM_ID})$`);

@@ -1,4 +1,4 @@
-import { z } from "./zod";
+import * as z from "./zod";
 import { ZRoomId } from "./room";
 
 /**
@@ -6,12 +6,8 @@ import { ZRoomId } from "./room";
  * of, so every new account does not mint its own share of the relay's quota.
  */
 export const ZTurnQuery = z.object({
-  room: z.string({ error: "Say which room the call is in" }).pipe(ZRoomId),
+  room: z.pipe(z.string({ error: "Say which room the call is in" }), ZRoomId),
 });
-
-export function turnCredentialsPath(roomId: string): string {
-  return `/api/turn?room=${encodeURIComponent(roomId)}`;
-}
 
 /** The reply of GET /api/turn. */
 export interface TIceConfig {

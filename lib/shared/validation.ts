@@ -1,9 +1,9 @@
-import type { z } from "zod";
+import * as z from "./zod";
 import { AppError } from "./errors";
 
 /** Parses untrusted input; a failure becomes a VALIDATION AppError naming each bad field. */
-export function parseInput<TSchema extends z.ZodType>(schema: TSchema, input: unknown): z.output<TSchema> {
-  const result = schema.safeParse(input);
+export function parseInput<TSchema extends z.core.$ZodType>(schema: TSchema, input: unknown): z.output<TSchema> {
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {

@@ -9,12 +9,19 @@ const BENCHES = [
   { name: "chat write path", script: "scripts/bench/chat-throughput.ts" },
   { name: "password hashing under a sign-in flood", script: "scripts/bench/sign-in-flood.ts" },
   { name: "large request bodies", script: "scripts/bench/large-bodies.ts" },
+  { name: "page weight", script: "scripts/bench/pages/run.ts" },
+  { name: "call setup", script: "scripts/bench/call-setup/run.ts" },
+  // 10,000 sockets and their load clients need more open files than the usual soft limit.
+  { name: "connections and memory", script: "scripts/bench/connections/main.ts", raiseFileLimit: true },
 ];
 
 let failed = 0;
-for (const { name, script } of BENCHES) {
+for (const { name, script, raiseFileLimit } of BENCHES as { name: string; script: string; raiseFileLimit?: boolean }[]) {
   console.log(`\n=== ${name} (${script})\n`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", script], { stdio: "inherit", env: process.env });
+  const command = [process.execPath, "--import", "tsx", script];
+  const run = raiseFileLimit
+    ? spawnSync("sh", ["-c", 'ulimit -n "$(ulimit -Hn)" && exec "$@"', "sh", ...command], { stdio: "inherit", env: process.env })
+    : spawnSync(command[0]!, command.slice(1), { stdio: "inherit", env: process.env });
   if (run.status !== 0) {
     failed += 1;
     console.log(`\n${name}: exited with ${run.status ?? run.signal}`);

@@ -11,7 +11,7 @@ import type { RealtimeDeps, RealtimeServer } from "@/lib/server/realtime/types";
 import type { TDbClient } from "@/lib/server/db/create-db-client";
 import type { TRoomEvent } from "@/lib/server/rooms/room-events";
 import { REALTIME_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime-events";
-import { roomNamespace } from "@/lib/shared/room";
+import { roomNamespace } from "@/lib/shared/paths";
 import { TEST_AUTH_SECRET } from "./seed";
 
 export const TEST_SITE_URL = "http://duet.test";

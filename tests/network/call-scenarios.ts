@@ -1,4 +1,4 @@
-import { connectivityCheckPath } from "../../lib/shared/room";
+import { connectivityCheckPath } from "../../lib/shared/paths";
 import { callStatus, callStatusContaining, goto, joinCall } from "./lab-browser";
 import { firstRemoteFrameAt, mediaFlowing, snapshot } from "./lab-probe";
 import type { RowContext, RowResult } from "./scenarios";

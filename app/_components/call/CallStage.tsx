@@ -46,30 +46,36 @@ export function CallStage(props: CallStageProps) {
   return (
     <section aria-label="Call" className="flex flex-col gap-3">
       <div className="relative aspect-video w-full">
-        {inCall ? (
-          <>
-            {call.peer ? (
-              <VideoTile
-                testId="remote-video"
-                stream={call.remoteStream}
-                label={peerName}
-                videoOff={!call.peer.media.video}
-                audioOff={!call.peer.media.audio}
-                sinkId={speaker.supported ? speaker.sinkId : undefined}
-                className="h-full w-full"
-              />
-            ) : (
-              <div className="flex h-full w-full items-center justify-center rounded-xl bg-slate-900 p-6 text-center text-sm text-slate-300">
-                {otherName ? `Waiting for ${otherName} to join…` : "Waiting for your guest. Send them the room link."}
-              </div>
-            )}
-            <div className="absolute bottom-3 right-3 aspect-video w-1/3 max-w-60 rounded-xl border-2 border-slate-800 shadow-lg">
-              <VideoTile testId="local-video" stream={outgoing} label={sharing ? "Your screen" : "You"} local mirror={!sharing} videoOff={!sharing && !local.media.video} audioOff={!local.media.audio} className="h-full w-full" />
+        {inCall &&
+          (call.peer ? (
+            <VideoTile
+              testId="remote-video"
+              stream={call.remoteStream}
+              label={peerName}
+              videoOff={!call.peer.media.video}
+              audioOff={!call.peer.media.audio}
+              sinkId={speaker.supported ? speaker.sinkId : undefined}
+              className="h-full w-full"
+            />
+          ) : (
+            <div className="flex h-full w-full items-center justify-center rounded-xl bg-slate-900 p-6 text-center text-sm text-slate-300">
+              {otherName ? `Waiting for ${otherName} to join…` : "Waiting for your guest. Send them the room link."}
             </div>
-          </>
-        ) : (
-          <VideoTile testId="local-video" stream={outgoing} label="You" local videoOff={!local.media.video} audioOff={!local.media.audio} className="h-full w-full" />
-        )}
+          ))}
+        {/* One element for the preview, full size before the call and small during it: moved,
+            a <video> would be torn down and set up again the moment the call starts. */}
+        <div className={inCall ? "absolute bottom-3 right-3 aspect-video w-1/3 max-w-60 rounded-xl border-2 border-slate-800 shadow-lg" : "h-full w-full"}>
+          <VideoTile
+            testId="local-video"
+            stream={outgoing}
+            label={sharing ? "Your screen" : "You"}
+            local
+            mirror={!sharing}
+            videoOff={!sharing && !local.media.video}
+            audioOff={!local.media.audio}
+            className="h-full w-full"
+          />
+        </div>
       </div>
       {presenceNotice && (
         <p data-testid="presence-notice" className="self-center rounded-full bg-slate-800 px-3 py-1 text-sm text-white">

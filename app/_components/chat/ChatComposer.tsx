@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
-import { MESSAGE_MAX_LENGTH } from "@/lib/shared/message";
+import { MESSAGE_MAX_LENGTH } from "@/lib/shared/input-limits";
 import { buttonClass, inputClass } from "../ui";
 
 /** Enter sends, Shift+Enter starts a new line. */

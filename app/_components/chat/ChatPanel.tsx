@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import type { TPublicUser } from "@/lib/shared/user";
 import type { ChatState } from "@/lib/client/use-chat";
 import { entryKey } from "@/lib/client/chat-entries";
@@ -7,7 +7,8 @@ import { ChatComposer } from "./ChatComposer";
 import { ChatMessageItem } from "./ChatMessageItem";
 import { LoadOlderButton } from "./LoadOlderButton";
 
-export function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
+/** Memo: the room re-renders for every step of a call, and a long conversation need not follow. */
+export const ChatPanel = memo(function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
   const list = useRef<HTMLOListElement>(null);
   const lastKey = chat.entries.length > 0 ? entryKey(chat.entries[chat.entries.length - 1]!) : null;
 
@@ -56,4 +57,4 @@ export function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
       <ChatComposer onSend={chat.send} />
     </section>
   );
-}
+});

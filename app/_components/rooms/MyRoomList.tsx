@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { roomPath, type TMyRoom } from "@/lib/shared/room";
+import { roomPath } from "@/lib/shared/paths";
+import type { TMyRoom } from "@/lib/shared/room";
 import { LocalTime } from "../LocalTime";
 import { RoomActions } from "./RoomActions";
 

@@ -1,8 +1,7 @@
 "use client";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { isAppError } from "@/lib/shared/errors";
-import { ZRenameRoomInput } from "@/lib/shared/room";
-import { parseInput } from "@/lib/shared/validation";
+import { loadInputSchemas, preloadInputSchemas } from "@/lib/client/load-input-schemas";
 import { buttonClass, inputClass, secondaryButtonClass } from "../ui";
 
 interface RenameRoomFormProps {
@@ -20,10 +19,13 @@ export function RenameRoomForm({ currentName, onRename, onCancel }: RenameRoomFo
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    // Read before anything is awaited: React clears currentTarget once the handler yields.
+    const entered = new FormData(event.currentTarget).get("name");
     setError(null);
     setSaving(true);
     try {
-      const { name } = parseInput(ZRenameRoomInput, { name: new FormData(event.currentTarget).get("name") });
+      const { parseInput, ZRenameRoomInput } = await loadInputSchemas();
+      const { name } = parseInput(ZRenameRoomInput, { name: entered });
       await onRename(name);
     } catch (reason) {
       setSaving(false);
@@ -36,7 +38,7 @@ export function RenameRoomForm({ currentName, onRename, onCancel }: RenameRoomFo
   };
 
   return (
-    <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="space-y-2">
+    <form onSubmit={onSubmit} onKeyDown={onKeyDown} onFocus={preloadInputSchemas} noValidate className="space-y-2">
       <label htmlFor={`${id}-name`} className="block text-sm font-medium">
         New name for “{currentName}”
       </label>

@@ -36,8 +36,8 @@ export function RoomActions({ room, myRole, guest, requests = roomActionRequests
   const opener = useRef<HTMLButtonElement | null>(null);
   const group = useRef<HTMLDivElement | null>(null);
 
-  const open = (next: TMode) => (event: { currentTarget: HTMLButtonElement }) => {
-    opener.current = event.currentTarget;
+  const open = (next: TMode, button: HTMLButtonElement) => {
+    opener.current = button;
     setError(null);
     setMode(next);
   };
@@ -64,27 +64,51 @@ export function RoomActions({ room, myRole, guest, requests = roomActionRequests
     }
   };
 
-  const toggle = (name: TMode) => ({ onClick: mode === name ? () => close() : open(name), "aria-expanded": mode === name, disabled: !hydrated || pending });
+  const toggle = (name: TMode, button: HTMLButtonElement) => (mode === name ? close() : open(name, button));
 
   return (
     <div className="space-y-2">
       <div ref={group} role="group" aria-label={`Actions for ${room.name}`} className="flex flex-wrap gap-2">
         {myRole === "owner" ? (
           <>
-            <button type="button" {...toggle("rename")} className={smallButtonClass}>
+            <button
+              type="button"
+              onClick={(event) => toggle("rename", event.currentTarget)}
+              aria-expanded={mode === "rename"}
+              disabled={!hydrated || pending}
+              className={smallButtonClass}
+            >
               Rename
             </button>
             {guest && (
-              <button type="button" {...toggle("remove")} className={smallButtonClass}>
+              <button
+                type="button"
+                onClick={(event) => toggle("remove", event.currentTarget)}
+                aria-expanded={mode === "remove"}
+                disabled={!hydrated || pending}
+                className={smallButtonClass}
+              >
                 Remove {guest.name}
               </button>
             )}
-            <button type="button" {...toggle("delete")} className={smallButtonClass}>
+            <button
+              type="button"
+              onClick={(event) => toggle("delete", event.currentTarget)}
+              aria-expanded={mode === "delete"}
+              disabled={!hydrated || pending}
+              className={smallButtonClass}
+            >
               Delete
             </button>
           </>
         ) : (
-          <button type="button" {...toggle("leave")} className={smallButtonClass}>
+          <button
+            type="button"
+            onClick={(event) => toggle("leave", event.currentTarget)}
+            aria-expanded={mode === "leave"}
+            disabled={!hydrated || pending}
+            className={smallButtonClass}
+          >
             Leave
           </button>
         )}
@@ -101,18 +125,41 @@ export function RoomActions({ room, myRole, guest, requests = roomActionRequests
         />
       )}
       {mode === "delete" && (
-        <ConfirmPanel confirmLabel="Delete room" pendingLabel="Deleting…" pending={pending} error={error} onCancel={() => close()} onConfirm={() => void run(() => requests.delete(room.id), listHeading)}>
+        <ConfirmPanel
+          confirmLabel="Delete room"
+          pendingLabel="Deleting…"
+          pending={pending}
+          error={error}
+          onCancel={() => close()}
+          onConfirm={() => void run(() => requests.delete(room.id), listHeading)}
+        >
           Delete “{room.name}”? Its messages and call records are deleted with it{guest ? `, for ${guest.name} too` : ""}. This can&apos;t be undone.
         </ConfirmPanel>
       )}
       {mode === "remove" && guest && (
-        <ConfirmPanel confirmLabel={`Remove ${guest.name}`} pendingLabel="Removing…" pending={pending} error={error} onCancel={() => close()} onConfirm={() => void run(() => requests.removeGuest(room.id, guest.id), firstButton)}>
-          Remove {guest.name} from “{room.name}”? They lose the room and its history at once, and can&apos;t join again with its link. The seat is free for someone else.
+        <ConfirmPanel
+          confirmLabel={`Remove ${guest.name}`}
+          pendingLabel="Removing…"
+          pending={pending}
+          error={error}
+          onCancel={() => close()}
+          onConfirm={() => void run(() => requests.removeGuest(room.id, guest.id), firstButton)}
+        >
+          Remove {guest.name} from “{room.name}”? They lose the room and its history at once, and can&apos;t join again with its link. The seat is
+          free for someone else.
         </ConfirmPanel>
       )}
       {mode === "leave" && (
-        <ConfirmPanel confirmLabel="Leave room" pendingLabel="Leaving…" pending={pending} error={error} onCancel={() => close()} onConfirm={() => void run(() => requests.leave(room.id), listHeading)}>
-          Leave “{room.name}”? You lose its call, chat and history; your messages stay in it. You can ask to join again with its link while its seat is free.
+        <ConfirmPanel
+          confirmLabel="Leave room"
+          pendingLabel="Leaving…"
+          pending={pending}
+          error={error}
+          onCancel={() => close()}
+          onConfirm={() => void run(() => requests.leave(room.id), listHeading)}
+        >
+          Leave “{room.name}”? You lose its call, chat and history; your messages stay in it. You can ask to join again with its link while its seat
+          is free.
         </ConfirmPanel>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { roomApiPath } from "@/lib/shared/room";
+import { roomApiPath } from "@/lib/shared/paths";
 import { apiFetch } from "@/lib/client/api-client";
 
 /** The room actions of the home page, as requests to Duet's API; each throws the server's AppError. */

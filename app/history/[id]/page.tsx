@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { roomHistoryPath, roomPath } from "@/lib/shared/room";
+import { roomHistoryPath, roomPath } from "@/lib/shared/paths";
 import { db } from "@/lib/server/db";
 import { requirePageUser } from "@/lib/server/next/auth";
 import { getMemberRoom } from "@/lib/server/rooms/get-member-room";

@@ -1,10 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
+import { signOut } from "@/lib/client/sign-out";
 import { useState } from "react";
 import { isAppError } from "@/lib/shared/errors";
-import { roomApiPath, roomPath, type TRoomInvitation } from "@/lib/shared/room";
+import { roomApiPath, roomPath } from "@/lib/shared/paths";
+import type { TRoomInvitation } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 import { apiFetch } from "@/lib/client/api-client";
 import { useHydrated } from "@/lib/client/use-hydrated";

@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { startTransition, useEffect, useMemo, useState } from "react";
 import type { TPresence } from "@/lib/shared/realtime-events";
-import { connectivityCheckPath, roomHistoryPath, type TRoomSummary } from "@/lib/shared/room";
+import { connectivityCheckPath, roomHistoryPath } from "@/lib/shared/paths";
+import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 import { usePeerPresenceNotice } from "@/lib/client/attention/use-peer-presence-notice";
 import { useSoundsPreference } from "@/lib/client/attention/use-sounds-preference";
@@ -90,9 +91,12 @@ function usePresence(socket: TRoomConnection["socket"]): TPresence | null {
   const [presence, setPresence] = useState<TPresence | null>(null);
   useEffect(() => {
     if (!socket) return;
-    socket.on("presence:update", setPresence);
+    // Not urgent: presence arrives as a call starts, and its render must not hold up the
+    // signaling tasks queued behind it.
+    const onPresence = (next: TPresence) => startTransition(() => setPresence(next));
+    socket.on("presence:update", onPresence);
     return () => {
-      socket.off("presence:update", setPresence);
+      socket.off("presence:update", onPresence);
     };
   }, [socket]);
   return presence;

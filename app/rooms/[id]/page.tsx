@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/shared/errors";
-import { roomPath } from "@/lib/shared/room";
+import { roomPath } from "@/lib/shared/paths";
 import { db } from "@/lib/server/db";
 import { requirePageUser } from "@/lib/server/next/auth";
 import { readRoomLink } from "@/lib/server/rooms/read-room-link";

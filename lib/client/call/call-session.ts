@@ -82,6 +82,8 @@ export class CallSession {
     loadIceConfig: (roomId: string) => Promise<TIceConfig> = fetchIceConfig,
   ) {
     this.credentials = new IceCredentials(() => loadIceConfig(roomId), (config) => this.link?.pc.updateIceServers(config));
+    // Kept fresh for as long as the room is open, so joining never waits for them.
+    this.credentials.warm();
     this.detach = this.listen();
   }
 
@@ -126,6 +128,7 @@ export class CallSession {
 
   dispose(): void {
     this.leave();
+    this.credentials.stop();
     this.detach();
     this.listeners.clear();
   }
@@ -148,7 +151,11 @@ export class CallSession {
         if (this.snapshot.peer?.user.id === userId) this.update({ peer: { ...this.snapshot.peer, media } });
       },
       onReplaced: () => this.endCall({ phase: "idle", notice: "You opened this room somewhere else, so the call moved there." }),
-      onSessionEnded: () => this.endCall({ phase: "idle", notice: "You were signed out, so the call ended." }),
+      onSessionEnded: () => {
+        // Signed out: nothing more to join here, so no more credentials to keep fresh.
+        this.credentials.stop();
+        this.endCall({ phase: "idle", notice: "You were signed out, so the call ended." });
+      },
       onNetworkChange: () => this.link && this.recovery.onNetworkChange(),
       onPageGone: () => this.leave(),
     });
@@ -301,7 +308,6 @@ export class CallSession {
     this.joinedOnConnection = false;
     this.closeLink();
     this.timers.clearAll();
-    this.credentials.stop();
     this.update({ ...IDLE_CALL, ...next });
   }
 
@@ -315,6 +321,10 @@ export class CallSession {
   }
 
   private update(change: Partial<TCallSnapshot>): void {
+    // Nothing new (the second remote track joins the stream the first one brought): no render,
+    // which would otherwise land between the steps of a call being set up.
+    const entries = Object.entries(change) as Array<[keyof TCallSnapshot, unknown]>;
+    if (entries.every(([key, value]) => Object.is(this.snapshot[key], value))) return;
     this.snapshot = { ...this.snapshot, ...change };
     for (const listener of this.listeners) listener();
   }

@@ -1,4 +1,5 @@
-import { turnCredentialsPath, type TIceConfig } from "@/lib/shared/turn";
+import { turnCredentialsPath } from "@/lib/shared/paths";
+import type { TIceConfig } from "@/lib/shared/turn";
 import { apiFetch } from "../api-client";
 
 /** ICE servers for a call in this room; Duet hands TURN credentials only to the room's members. */

@@ -60,7 +60,14 @@ export class PeerConnection {
       // 701 is "no route to this STUN/TURN server", routine on machines without that interface.
       if (errorCode !== 701) options.onIceError({ url: url ?? null, code: errorCode, message: `${url ?? "ICE server"}: ${errorCode} ${errorText}`.trim() });
     };
-    if (options.initiator) this.addLocalTracks();
+    if (options.initiator) {
+      this.addLocalTracks();
+      // The first offer now, not on `negotiationneeded`: that event waits for a task of its own,
+      // which queues behind whatever the page renders for the new call. The event then finds
+      // this offer under way and does not fire (the spec aborts it outside "stable"); it still
+      // drives every later negotiation (ICE restarts, glare).
+      void this.offer();
+    }
   }
 
   async handleDescription(description: TSessionDescription): Promise<void> {

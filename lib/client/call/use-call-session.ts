@@ -24,6 +24,7 @@ export function useCallSession(socket: TRoomSocket | null, roomId: string, local
   useEffect(() => {
     if (!socket) return;
     const created = new CallSession(socket, roomId);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- publishing the session this effect made
     setSession(created);
     return () => {
       created.dispose();

@@ -30,6 +30,8 @@ export function useChatOutbox(
     const next = new ChatOutbox({ socket, roomId, user: { id: userId, name: userName } });
     // Acks are asynchronous, so this listener is in place before the first can arrive.
     next.onStored((message) => latestOnStored.current(message));
+    // The outbox wraps this socket, so it is made here and published once it exists.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- publishing an external object made by this effect
     setOutbox(next);
     return () => {
       next.dispose();

@@ -1,5 +1,5 @@
 import { Manager } from "socket.io-client";
-import { REALTIME_PATH } from "@/lib/shared/realtime-events";
+import { REALTIME_PATH } from "@/lib/shared/paths";
 import { describeConnectError, type TConnectError } from "../describe-connect-error";
 import type { TSignalingResult, TSignalingTransport } from "./types";
 

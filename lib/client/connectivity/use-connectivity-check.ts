@@ -49,6 +49,7 @@ export function useConnectivityCheck({ roomId, stunUrls }: TCheckOptions): TChec
     let current = true;
     const update = (change: (state: TCheckState) => TCheckState) => current && setState(change);
     const setStep = (id: TStepId, step: TStepState) => update((state) => ({ ...state, steps: { ...state.steps, [id]: step } }));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- "Run again" starts from a clean slate
     setState(INITIAL);
 
     const camera = probeCamera().then(({ stream, ...step }) => {

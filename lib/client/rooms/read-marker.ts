@@ -1,4 +1,4 @@
-import { roomApiPath } from "@/lib/shared/room";
+import { roomApiPath } from "@/lib/shared/paths";
 
 /** While messages arrive on a visible page, at most one mark per this long: at most one per message at the fastest chat RATE_LIMIT_CHAT allows, which RATE_LIMIT_ROOM_READ covers. */
 export const READ_MARK_INTERVAL_MS = 1_000;

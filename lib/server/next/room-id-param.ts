@@ -1,4 +1,4 @@
-import { ROOM_ID_PATTERN } from "@/lib/shared/room";
+import { ROOM_ID_PATTERN } from "@/lib/shared/paths";
 import { roomUnavailable } from "../rooms/room-unavailable";
 
 /** The `[id]` of a room route. A malformed one names no room: the same NOT_FOUND as an absent room. */

@@ -6,6 +6,9 @@ import { countSignal } from "./signal-allowance";
 import { joinCall, leaveCall, updateMedia } from "./room-session";
 import type { HandlerContext } from "./types";
 
+/** Built once: a zod schema made per connection costs ~1 kB for as long as the socket is open. */
+const ZNoPayload = z.undefined();
+
 export function registerCallHandlers(ctx: HandlerContext): void {
   const { socket, namespace, logger } = ctx;
   const limit = () => countSignal(ctx);
@@ -17,7 +20,7 @@ export function registerCallHandlers(ctx: HandlerContext): void {
 
   socket.on(
     "call:leave",
-    withAck(ctx, { event: "call:leave", schema: z.undefined() }, () => {
+    withAck(ctx, { event: "call:leave", schema: ZNoPayload }, () => {
       leaveCall(ctx, "left");
       void broadcastPresence(namespace, logger);
       return null;

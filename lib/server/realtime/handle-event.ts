@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "@/lib/shared/zod";
 import { ackError, ackOk, toErrorBody, type TAckCallback } from "@/lib/shared/ack";
 import { AppError, isAppError } from "@/lib/shared/errors";
 import { parseInput } from "@/lib/shared/validation";
@@ -6,7 +6,7 @@ import { readEventArguments } from "./event-arguments";
 import { trackInFlight } from "./in-flight";
 import type { HandlerContext } from "./types";
 
-export interface EventSpec<TSchema extends z.ZodType> {
+export interface EventSpec<TSchema extends z.core.$ZodType> {
   event: string;
   schema: TSchema;
   /**
@@ -23,7 +23,7 @@ export interface EventSpec<TSchema extends z.ZodType> {
  * `room:error` instead (and the event is not run: nobody could learn whether it worked).
  * A thrown error never escapes into Socket.IO (where it would be lost or crash the process).
  */
-export function withAck<TSchema extends z.ZodType, TData>(
+export function withAck<TSchema extends z.core.$ZodType, TData>(
   ctx: HandlerContext,
   { event, schema, limit }: EventSpec<TSchema>,
   run: (payload: z.output<TSchema>) => Promise<TData> | TData,
@@ -49,7 +49,7 @@ export function withAck<TSchema extends z.ZodType, TData>(
 }
 
 /** Wraps a fire-and-forget event; a refusal (one per event) is reported to the sender as `room:error`. */
-export function withoutAck<TSchema extends z.ZodType>(
+export function withoutAck<TSchema extends z.core.$ZodType>(
   ctx: HandlerContext,
   { event, schema, limit }: EventSpec<TSchema>,
   run: (payload: z.output<TSchema>) => Promise<void> | void,

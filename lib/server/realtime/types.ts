@@ -1,7 +1,5 @@
-import type { IncomingMessage } from "node:http";
 import type { Namespace, Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime-events";
-import type { TSessionUser } from "../auth/session-cookie";
 import type { TDbClient } from "../db/create-db-client";
 import type { TLogger } from "../logger";
 import type { TRoomEvent } from "../rooms/room-events";
@@ -21,9 +19,6 @@ export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, 
 export type RoomNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
 export type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, ServerSideEvents, SocketData>;
 
-/** The handshake request, after handshake-auth has identified who sent it. */
-export type AuthenticatedRequest = IncomingMessage & { duetUser?: TSessionUser };
-
 export interface RealtimeDeps {
   db: TDbClient;
   logger: TLogger;
@@ -42,7 +37,8 @@ export interface RealtimeDeps {
   rateLimits: TRateLimits;
 }
 
-export interface HandlerContext extends RealtimeDeps {
+/** What a connection's handlers use; built once per connection, so kept to these fields. */
+export interface HandlerContext extends Pick<RealtimeDeps, "db" | "logger" | "rateLimits"> {
   socket: RoomSocket;
   namespace: RoomNamespace;
 }

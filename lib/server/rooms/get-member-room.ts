@@ -1,4 +1,5 @@
-import { ROOM_ID_PATTERN, type TRoomSummary } from "@/lib/shared/room";
+import { ROOM_ID_PATTERN } from "@/lib/shared/paths";
+import type { TRoomSummary } from "@/lib/shared/room";
 import type { TDbClient } from "../db/create-db-client";
 import { ROOM_SUMMARY_SELECT, toRoomSummary } from "./room-select";
 

@@ -1,4 +1,5 @@
-import { ROOM_ID_PATTERN, type TMemberRole } from "@/lib/shared/room";
+import { ROOM_ID_PATTERN } from "@/lib/shared/paths";
+import type { TMemberRole } from "@/lib/shared/room";
 import type { TDbClient } from "../db/create-db-client";
 
 /** The user's role in a room, or null for a non-member or an unknown room. */

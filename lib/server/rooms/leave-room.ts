@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/shared/errors";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TDbClient } from "../db/create-db-client";
 import { ROOM_SUMMARY_SELECT, toRoomSummary } from "./room-select";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { io } from "socket.io-client";
 import { REALTIME_PATH } from "../../../lib/shared/realtime-events";
-import { roomNamespace } from "../../../lib/shared/room";
+import { roomNamespace } from "../../../lib/shared/paths";
 import { canonicalPage } from "./canonical-page";
 
 /** The room a request is asked about: its id, and its guest's (a request may name them). */

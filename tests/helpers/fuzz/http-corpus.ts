@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "../../../lib/shared/zod";
 import { JunkMaker } from "./junk";
 import { malform } from "./malform";
 import { Prng } from "./prng";
@@ -19,7 +19,7 @@ export interface JsonCorpusOptions {
   /** A body the route accepts, to break. */
   valid: unknown;
   /** The route's schema: a generated body it would accept is not used. */
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   limitBytes: number;
 }
 

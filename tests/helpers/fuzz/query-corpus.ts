@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "../../../lib/shared/zod";
 import { HOSTILE_KEYS, JunkMaker } from "./junk";
 import { percentEncode } from "./percent-encode";
 import { Prng } from "./prng";
@@ -9,7 +9,7 @@ export interface QueryCorpusOptions {
   /** The query's own parameters, e.g. ["before", "limit"]. */
   keys: readonly string[];
   /** The route's schema for `Object.fromEntries(searchParams)`: a query it accepts is not used. */
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
 }
 
 /** Percent-escapes as URLs carry them, well-formed or not. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "../../../lib/shared/zod";
 import type { TAckCallback } from "@/lib/shared/ack";
 import {
   SOCKET_MAX_PAYLOAD_BYTES,
@@ -19,7 +19,7 @@ export type TClientEvent = keyof ClientToServerEvents;
 type TAcknowledged<E extends TClientEvent> = Parameters<ClientToServerEvents[E]> extends [...unknown[], TAckCallback<infer _Data>] ? true : false;
 
 interface TEventContract<E extends TClientEvent> {
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** A payload the server accepts (undefined: the event takes none). */
   valid: unknown;
   acknowledged: TAcknowledged<E>;

@@ -4,7 +4,7 @@ import { connected, nextEvent, startRealtimeServer, type TestClient, type TestRe
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { waitFor } from "../../helpers/wait-for";
 import { listMessages } from "@/lib/server/messages/list-messages";
-import { MESSAGE_MAX_LENGTH } from "@/lib/shared/message";
+import { MESSAGE_MAX_LENGTH } from "@/lib/shared/input-limits";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 

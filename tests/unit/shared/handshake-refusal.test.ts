@@ -9,8 +9,24 @@ describe("the body of a refused realtime handshake", () => {
     expect(encodeHandshakeRefusal(unauthenticated)).not.toContain("retryAfterMs");
   });
 
+  it("keeps only the refusal's own fields", () => {
+    expect(parseHandshakeRefusal('{"code":"FORBIDDEN","message":"x","extra":true}')).toEqual({ code: "FORBIDDEN", message: "x" });
+  });
+
   it("is null for anything else a refused request may carry", () => {
-    for (const body of ["", "<html>502 Bad Gateway</html>", "null", '{"code":"NOPE","message":"x"}', '{"code":"FORBIDDEN"}', '{"code":"RATE_LIMITED","message":"x","retryAfterMs":"soon"}']) {
+    for (const body of [
+      "",
+      "<html>502 Bad Gateway</html>",
+      "null",
+      "[]",
+      '"FORBIDDEN"',
+      '{"code":"NOPE","message":"x"}',
+      '{"code":"toString","message":"x"}',
+      '{"code":"FORBIDDEN"}',
+      '{"code":"FORBIDDEN","message":7}',
+      '{"code":"RATE_LIMITED","message":"x","retryAfterMs":"soon"}',
+      '{"code":"RATE_LIMITED","message":"x","retryAfterMs":-1}',
+    ]) {
       expect(parseHandshakeRefusal(body)).toBeNull();
     }
   });

@@ -1,4 +1,4 @@
-import { MESSAGE_MAX_LENGTH } from "@/lib/shared/message";
+import { MESSAGE_MAX_LENGTH } from "@/lib/shared/input-limits";
 import { eventFrameBytes, fitsInOneFrame } from "@/lib/shared/payload-size";
 import { SDP_MAX_LENGTH, SOCKET_MAX_PAYLOAD_BYTES } from "@/lib/shared/realtime-events";
 

@@ -1,5 +1,6 @@
 import { isAppError } from "@/lib/shared/errors";
-import { turnCredentialsPath, ZTurnQuery } from "@/lib/shared/turn";
+import { turnCredentialsPath } from "@/lib/shared/paths";
+import { ZTurnQuery } from "@/lib/shared/turn";
 import { parseInput } from "@/lib/shared/validation";
 
 const ROOM_ID = "AbCdEfGhIjKlMnOpQrSt_-";

@@ -1,9 +1,9 @@
 import { ZMessageBody } from "@/lib/shared/message";
 import { ZRoomName } from "@/lib/shared/room";
 import { ZDisplayName } from "@/lib/shared/user";
-import type { z } from "zod";
+import type * as z from "@/lib/shared/zod";
 
-function firstError(schema: z.ZodType, input: string): string | null {
+function firstError(schema: z.ZodMiniType<string>, input: string): string | null {
   const result = schema.safeParse(input);
   return result.success ? null : (result.error.issues[0]?.message ?? "?");
 }
