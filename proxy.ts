@@ -21,6 +21,6 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Pages only: API routes and build assets keep server.ts's baseline policy.
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico).*)"],
+  // Pages only: API routes, build assets, the icon and the manifest keep server.ts's baseline policy.
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
 };

@@ -8,11 +8,21 @@ import { SignOutButton } from "./_components/SignOutButton";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Duet", template: "%s · Duet" },
+  // Every page names itself first, so a tab (or a list of them) says which page or room it is.
+  title: { default: "Duet", template: "%s — Duet" },
   description: "1:1 video calls in your browser, with a chat that keeps its history.",
+  applicationName: "Duet",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  // The page background in each scheme (slate-50, slate-950), for browser chrome that takes it.
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f8fafc" },
+    { media: "(prefers-color-scheme: dark)", color: "#020618" },
+  ],
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
@@ -25,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/80">
           <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight text-brand-600 dark:text-brand-500">
+            <Link href="/" className="text-lg font-semibold tracking-tight text-brand-600 dark:text-brand-400">
               Duet
             </Link>
             {user ? (
@@ -39,7 +49,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/check" className="text-sm hover:underline">
                   Check
                 </Link>
-                <Link href="/account" className="ml-auto truncate text-sm text-slate-500 hover:underline" title="Your account">
+                <Link href="/account" className="ml-auto truncate text-sm text-slate-500 dark:text-slate-400 hover:underline" title="Your account">
                   {user.name}
                 </Link>
                 <SignOutButton />

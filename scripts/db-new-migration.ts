@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import type { SchemasContainer } from "@prisma/schema-engine-wasm";
 import { DATABASE_PROVIDERS, type TDatabaseProvider } from "../lib/server/db/database-url";
+import { HAND_WRITTEN_TABLES_FILTER } from "./lib/hand-written-tables";
 import { migrateDatabase } from "./lib/migrate-database";
 import { MIGRATION_LOCK_FILE, MIGRATION_SCRIPT_FILE, readMigrationList, renderMigrationLock } from "./lib/migrations";
 import {
@@ -63,7 +64,7 @@ async function checkSqliteMigrationsMatch(migratedSource: string): Promise<void>
       to: { tag: "schemaDatamodel", ...datamodel(migratedSource, "sqlite") },
       script: true,
       exitCode: true,
-      filters: NO_SCHEMA_FILTER,
+      filters: HAND_WRITTEN_TABLES_FILTER,
     });
     if (drift.exitCode !== 0) {
       throw new Error(

@@ -8,6 +8,7 @@ import { apiFetch } from "@/lib/client/api-client";
 import { loadInputSchemas, preloadInputSchemas } from "@/lib/client/load-input-schemas";
 import { Field } from "./Field";
 import { buttonClass } from "./ui";
+import { Spinner } from "./Spinner";
 
 export function CreateRoomForm() {
   const router = useRouter();
@@ -34,6 +35,7 @@ export function CreateRoomForm() {
     <form onSubmit={onSubmit} onFocus={preloadInputSchemas} className="space-y-3" noValidate>
       <Field label="Room name" name="name" placeholder="Weekly 1:1" maxLength={80} required error={error} />
       <button type="submit" className={`${buttonClass} w-full`} disabled={submitting}>
+        {submitting && <Spinner />}
         {submitting ? "Creating…" : "Create room"}
       </button>
     </form>

@@ -22,7 +22,7 @@ export function Field({ label, name, error, hint, ...input }: FieldProps) {
           {error}
         </p>
       ) : hint ? (
-        <p id={`${name}-hint`} className="text-xs text-slate-500">
+        <p id={`${name}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
           {hint}
         </p>
       ) : null}

@@ -8,6 +8,7 @@ import { loadInputSchemas, preloadInputSchemas } from "@/lib/client/load-input-s
 import { Field } from "../_components/Field";
 import { FormError } from "../_components/FormError";
 import { buttonClass } from "../_components/ui";
+import { Spinner } from "../_components/Spinner";
 
 export function ChangePasswordForm() {
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -61,6 +62,7 @@ export function ChangePasswordForm() {
         hint={`At least ${PASSWORD_MIN_LENGTH} characters. Other browsers signed in to your account are signed out.`}
       />
       <button type="submit" className={buttonClass} disabled={submitting}>
+        {submitting && <Spinner />}
         {submitting ? "Changing…" : "Change password"}
       </button>
     </form>

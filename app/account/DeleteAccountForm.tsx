@@ -5,6 +5,7 @@ import { isAppError } from "@/lib/shared/errors";
 import { apiFetch } from "@/lib/client/api-client";
 import { Field } from "../_components/Field";
 import { FormError } from "../_components/FormError";
+import { Spinner } from "../_components/Spinner";
 
 const dangerButtonClass =
   "inline-flex items-center justify-center gap-2 rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-60";
@@ -40,6 +41,7 @@ export function DeleteAccountForm({ confirmWith }: { confirmWith: "password" | "
         <Field label="Type your email address to confirm" name="email" type="email" autoComplete="off" required error={fields.email} />
       )}
       <button type="submit" className={dangerButtonClass} disabled={submitting}>
+        {submitting && <Spinner />}
         {submitting ? "Deleting…" : "Delete my account"}
       </button>
     </form>

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-client";
 import { FormError } from "../_components/FormError";
 import { secondaryButtonClass } from "../_components/ui";
+import { Spinner } from "../_components/Spinner";
 
 export function SignOutEverywhereButton() {
   const [error, setError] = useState<string | null>(null);
@@ -26,6 +27,7 @@ export function SignOutEverywhereButton() {
     <div className="space-y-3">
       <FormError message={error} />
       <button type="button" className={secondaryButtonClass} onClick={() => void signOutEverywhere()} disabled={busy}>
+        {busy && <Spinner />}
         {busy ? "Signing out…" : "Sign out everywhere"}
       </button>
     </div>

@@ -24,7 +24,7 @@ export default async function AccountPage() {
         <h1 id="account-heading" className="mb-1 text-xl font-semibold">
           Your account
         </h1>
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
           {account.name} · {account.email} · signs in with {signsInWith}
         </p>
       </section>
@@ -36,7 +36,7 @@ export default async function AccountPage() {
         {account.hasPassword ? (
           <ChangePasswordForm />
         ) : (
-          <p className="text-sm text-slate-500">You sign in with {providers.join(" or ")}, so your account has no password to change.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">You sign in with {providers.join(" or ")}, so your account has no password to change.</p>
         )}
       </section>
 
@@ -44,7 +44,7 @@ export default async function AccountPage() {
         <h2 id="sessions-heading" className="mb-1 font-semibold">
           Sign out everywhere
         </h2>
-        <p className="mb-3 text-sm text-slate-500">
+        <p className="mb-3 text-sm text-slate-500 dark:text-slate-400">
           {account.sessionCount === 1
             ? "You are signed in on this browser only."
             : `You are signed in on ${account.sessionCount} browsers, this one included.`}{" "}

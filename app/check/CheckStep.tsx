@@ -36,9 +36,9 @@ export function CheckStep({ id, title, status, message, children }: CheckStepPro
     <li data-testid={`check-step-${id}`} data-status={status} aria-busy={status === "pending"} className="flex gap-3 py-3">
       <StatusIcon status={status} />
       <div className="min-w-0 flex-1">
-        <h3 className="text-sm font-medium">
+        <h2 className="text-sm font-medium">
           {title} <span className="sr-only">: {STATUS_TEXT[status]}</span>
-        </h3>
+        </h2>
         <p data-testid={`check-step-${id}-message`} className="text-sm text-slate-600 dark:text-slate-400">
           {message}
         </p>

@@ -21,7 +21,7 @@ export function CheckView({ roomId, stunUrls }: { roomId: string | null; stunUrl
       <h1 id="check-heading" className="mb-1 text-xl font-semibold">
         Connection check
       </h1>
-      <p className="mb-4 text-sm text-slate-500">Will calls work from this network? Duet tests your camera, its own server and the routes a call can take.</p>
+      <p className="mb-4 text-sm text-slate-500 dark:text-slate-400">Will calls work from this network? Duet tests your camera, its own server and the routes a call can take.</p>
 
       <div className={`mb-4 flex gap-3 rounded-xl border p-4 ${verdict ? VERDICT_STYLE[verdict.tone] : "border-slate-200 dark:border-slate-800"}`}>
         <StatusIcon status={verdict?.tone ?? "pending"} />
@@ -41,7 +41,7 @@ export function CheckView({ roomId, stunUrls }: { roomId: string | null; stunUrl
           <CheckStep id="stun" title="Direct connection (UDP to STUN)" {...steps.stun} />
           <CheckStep id="turn" title="Relay (TURN)" {...steps.turn} />
         </ol>
-        <p className="mt-2 text-xs text-slate-500">The camera result doesn&apos;t change the network verdict above.</p>
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">The camera result doesn&apos;t change the network verdict above.</p>
       </div>
 
       <div className="mt-4 flex flex-wrap gap-3">

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { describeSignInError } from "@/lib/shared/sign-in-error";
 import { Field } from "../_components/Field";
 import { FormError } from "../_components/FormError";
 import { buttonClass, secondaryButtonClass } from "../_components/ui";
+import { Spinner } from "../_components/Spinner";
 
 interface SignInFormProps {
   returnTo: string;
@@ -18,6 +20,8 @@ export function SignInForm({ returnTo, initialError, oauthProviders }: SignInFor
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError);
   const [submitting, setSubmitting] = useState(false);
+  // Until React handles the submit, the browser would send the form itself, password and all, in a GET.
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,7 +50,8 @@ export function SignInForm({ returnTo, initialError, oauthProviders }: SignInFor
       <FormError message={error} />
       <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={submitting}>
+      <button type="submit" className={`${buttonClass} w-full`} disabled={!hydrated || submitting}>
+        {submitting && <Spinner />}
         {submitting ? "Signing in…" : "Sign in"}
       </button>
       {oauthProviders.map((provider) => (
@@ -59,9 +64,9 @@ export function SignInForm({ returnTo, initialError, oauthProviders }: SignInFor
           Continue with {provider.name}
         </button>
       ))}
-      <p className="text-center text-sm text-slate-500">
+      <p className="text-center text-sm text-slate-500 dark:text-slate-400">
         New to Duet?{" "}
-        <Link href={`/signup?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-brand-600 hover:underline">
+        <Link href={`/signup?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-brand-600 dark:text-brand-400 hover:underline">
           Create an account
         </Link>
       </p>

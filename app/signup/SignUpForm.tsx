@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { isAppError } from "@/lib/shared/errors";
 import { PASSWORD_MIN_LENGTH } from "@/lib/shared/input-limits";
 import { apiFetch } from "@/lib/client/api-client";
@@ -10,12 +11,15 @@ import { loadInputSchemas, preloadInputSchemas } from "@/lib/client/load-input-s
 import { Field } from "../_components/Field";
 import { FormError } from "../_components/FormError";
 import { buttonClass } from "../_components/ui";
+import { Spinner } from "../_components/Spinner";
 
 export function SignUpForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Until React handles the submit, the browser would send the form itself, password and all, in a GET.
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,12 +59,13 @@ export function SignUpForm({ returnTo }: { returnTo: string }) {
         error={fields.password}
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
       />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={submitting}>
+      <button type="submit" className={`${buttonClass} w-full`} disabled={!hydrated || submitting}>
+        {submitting && <Spinner />}
         {submitting ? "Creating your account…" : "Sign up"}
       </button>
-      <p className="text-center text-sm text-slate-500">
+      <p className="text-center text-sm text-slate-500 dark:text-slate-400">
         Have an account?{" "}
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-brand-600 hover:underline">
+        <Link href={`/signin?callbackUrl=${encodeURIComponent(returnTo)}`} className="font-medium text-brand-600 dark:text-brand-400 hover:underline">
           Sign in
         </Link>
       </p>

@@ -13,7 +13,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   return (
     <div className={`mx-auto mt-8 max-w-sm ${cardClass}`}>
       <h1 className="mb-1 text-xl font-semibold">Create your Duet account</h1>
-      <p className="mb-5 text-sm text-slate-500">Video calls for two, with a chat that keeps its history.</p>
+      <p className="mb-5 text-sm text-slate-500 dark:text-slate-400">Video calls for two, with a chat that keeps its history.</p>
       <SignUpForm returnTo={returnTo} />
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import * as z from "./zod";
 import type { TAckCallback } from "./ack";
+import { ZCallQuality } from "./call";
 import { ZClientMessageId, ZMessageBody, type TChatMessage } from "./message";
 import type { TRoomSummary } from "./room";
 import type { TPublicUser } from "./user";
@@ -43,6 +44,13 @@ export const ZCallSessionId = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/,
 export type TCallSessionId = z.infer<typeof ZCallSessionId>;
 
 export const ZCallJoinPayload = z.strictObject({ callSessionId: ZCallSessionId, media: ZMediaState });
+/** The browser's RTCPeerConnection to this peer reached "connected": the call has started. */
+export const ZCallConnectedPayload = z.strictObject({ peerCallSessionId: ZCallSessionId });
+/**
+ * Sent once the browser's part of a call ended (it may have left already, so the call is named
+ * by its own call session): what it measured of the media path, for the call's record.
+ */
+export const ZCallQualityPayload = z.strictObject({ callSessionId: ZCallSessionId, quality: ZCallQuality });
 export const ZSignalDescriptionPayload = z.strictObject({ description: ZSessionDescription });
 export const ZSignalCandidatePayload = z.strictObject({ candidate: ZIceCandidate });
 export const ZMediaUpdatePayload = ZMediaState;
@@ -89,6 +97,8 @@ export type TRoomChange = "renamed" | "guest-joined" | "guest-left" | "guest-rem
 export interface ClientToServerEvents {
   "call:join": (payload: z.input<typeof ZCallJoinPayload>, ack: TAckCallback<TCallJoined>) => void;
   "call:leave": (ack: TAckCallback<null>) => void;
+  "call:connected": (payload: z.input<typeof ZCallConnectedPayload>) => void;
+  "call:quality": (payload: z.input<typeof ZCallQualityPayload>) => void;
   "signal:description": (payload: z.input<typeof ZSignalDescriptionPayload>) => void;
   "signal:candidate": (payload: z.input<typeof ZSignalCandidatePayload>) => void;
   "media:update": (payload: z.input<typeof ZMediaUpdatePayload>) => void;

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { setTimeout as pause } from "node:timers/promises";
 import { startDuet } from "../../tests/e2e/support/duet-process";
+import { useProductionTreeCopy } from "./production-tree";
 import { freePort } from "../../tests/e2e/support/free-port";
 
 const BODIES = Number(process.env.BENCH_BODIES ?? 4);
@@ -79,6 +80,15 @@ async function round(url: string, pid: number, chunked: boolean) {
 async function main(): Promise<void> {
   const extraEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => key === "HTTP_BODY_LIMIT_BYTES")) as Record<string, string>;
   console.log(`${BODIES} × ${BODY_BYTES / 1_000_000} MB sign-up bodies at once to POST /api/users of a fresh production Duet`);
+  const removeTree = useProductionTreeCopy();
+  try {
+    await bothRounds(extraEnv);
+  } finally {
+    removeTree();
+  }
+}
+
+async function bothRounds(extraEnv: Record<string, string>): Promise<void> {
   for (const chunked of [false, true]) {
     // A fresh server each time: V8 keeps a grown heap long after the garbage is gone.
     const duet = await startDuet({ port: await freePort(), env: extraEnv });

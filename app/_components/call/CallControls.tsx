@@ -40,7 +40,7 @@ export function CallControls(props: CallControlsProps) {
           Leave call
         </button>
       ) : (
-        <button type="button" onClick={onJoin} disabled={joinDisabled || joining} className="rounded-full bg-emerald-600 px-5 py-2 text-sm font-semibold text-white hover:bg-emerald-700 disabled:opacity-60">
+        <button type="button" onClick={onJoin} disabled={joinDisabled || joining} className="rounded-full bg-emerald-700 px-5 py-2 text-sm font-semibold text-white hover:bg-emerald-800 disabled:opacity-60">
           {joining ? "Joining…" : "Join call"}
         </button>
       )}

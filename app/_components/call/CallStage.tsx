@@ -172,7 +172,7 @@ function CallStatus({ call, checkHref, local, otherName, otherStatus, inCall }: 
       </p>
       {!inCall && call.phase !== "joining" && (
         <p>
-          <Link href={checkHref} className="text-brand-600 hover:underline dark:text-brand-500">
+          <Link href={checkHref} className="text-brand-600 hover:underline dark:text-brand-400">
             Will calls work from this network? Check your connection
           </Link>
         </p>

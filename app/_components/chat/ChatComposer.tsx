@@ -42,7 +42,7 @@ export function ChatComposer({ onSend }: { onSend(body: string): void }) {
         </button>
       </div>
       {length > MESSAGE_MAX_LENGTH - 200 && (
-        <p id="chat-draft-error" className={`mt-1 text-xs ${tooLong ? "text-red-600" : "text-slate-500"}`}>
+        <p id="chat-draft-error" className={`mt-1 text-xs ${tooLong ? "text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
           {length} / {MESSAGE_MAX_LENGTH} characters{tooLong ? " — shorten it to send" : ""}
         </p>
       )}

@@ -13,7 +13,7 @@ export function ChatMessageItem({ entry, mine, onRetry, onDiscard }: ChatMessage
   const unsent = entry.status === "queued" || entry.status === "pending";
   return (
     <li data-testid="chat-message" data-status={entry.status} className={`flex flex-col ${mine ? "items-end" : "items-start"}`}>
-      <div className="flex items-baseline gap-2 text-xs text-slate-500">
+      <div className="flex items-baseline gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span className="font-medium text-slate-700 dark:text-slate-300">{mine ? "You" : entry.author.name}</span>
         <LocalTime iso={entry.status === "sent" ? entry.createdAt : entry.typedAt} />
       </div>
@@ -24,8 +24,8 @@ export function ChatMessageItem({ entry, mine, onRetry, onDiscard }: ChatMessage
       >
         {entry.body}
       </p>
-      {entry.status === "queued" && <span className="mt-0.5 text-xs text-slate-500">Will send when back online</span>}
-      {entry.status === "pending" && <span className="mt-0.5 text-xs text-slate-500">Sending…</span>}
+      {entry.status === "queued" && <span className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">Will send when back online</span>}
+      {entry.status === "pending" && <span className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">Sending…</span>}
       {entry.status === "failed" && (
         <span role="alert" className="mt-0.5 flex items-center gap-2 text-xs text-red-700 dark:text-red-300">
           Not sent: {entry.error}

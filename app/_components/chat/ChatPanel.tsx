@@ -9,7 +9,7 @@ import { LoadOlderButton } from "./LoadOlderButton";
 
 /** Memo: the room re-renders for every step of a call, and a long conversation need not follow. */
 export const ChatPanel = memo(function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const lastKey = chat.entries.length > 0 ? entryKey(chat.entries[chat.entries.length - 1]!) : null;
 
   // Follow the conversation as it grows at the bottom (not when older pages arrive at the top).
@@ -23,14 +23,16 @@ export const ChatPanel = memo(function ChatPanel({ chat, me }: { chat: ChatState
       <h2 id="chat-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-800">
         Chat
       </h2>
-      <ol ref={list} role="log" aria-live="polite" aria-label="Messages" className="flex-1 space-y-3 overflow-y-auto px-4 py-3">
+      {/* The log is the scrolling region (focusable, so the keyboard can scroll it); the list inside keeps its list semantics, which a role on the <ol> would drop. */}
+      <div ref={list} role="log" aria-live="polite" aria-label="Messages" tabIndex={0} className="flex-1 overflow-y-auto px-4 py-3">
+        <ol className="space-y-3">
         {chat.hasOlder && (
           <li className="text-center">
             <LoadOlderButton chat={chat} />
           </li>
         )}
         {chat.historyStatus === "loading" && chat.entries.length === 0 && (
-          <li role="status" className="text-center text-sm text-slate-500">
+          <li role="status" className="text-center text-sm text-slate-500 dark:text-slate-400">
             Loading messages…
           </li>
         )}
@@ -43,12 +45,13 @@ export const ChatPanel = memo(function ChatPanel({ chat, me }: { chat: ChatState
           </li>
         )}
         {chat.historyStatus === "ready" && chat.entries.length === 0 && (
-          <li className="text-center text-sm text-slate-500">No messages yet. Say hello!</li>
+          <li className="text-center text-sm text-slate-500 dark:text-slate-400">No messages yet. Say hello!</li>
         )}
         {chat.entries.map((entry) => (
           <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} onDiscard={chat.discard} />
         ))}
-      </ol>
+        </ol>
+      </div>
       {chat.unsentAtRisk && (
         <p role="status" className="border-t border-slate-200 px-4 py-2 text-xs text-amber-800 dark:border-slate-800 dark:text-amber-200">
           This browser won&apos;t store unsent messages: keep this tab open until they are sent.

@@ -2,6 +2,7 @@
 import type { KeyboardEvent, ReactNode } from "react";
 import { FormError } from "../FormError";
 import { secondaryButtonClass } from "../ui";
+import { Spinner } from "../Spinner";
 
 export const dangerButtonClass =
   "inline-flex items-center justify-center gap-2 rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-60";
@@ -29,6 +30,7 @@ export function ConfirmPanel({ children, confirmLabel, pendingLabel, pending, er
       <div className="flex flex-wrap gap-2">
         {/* Focus moves here: the panel opened on this person's own click, and Enter confirms. */}
         <button type="button" autoFocus onClick={onConfirm} disabled={pending} className={dangerButtonClass}>
+          {pending && <Spinner />}
           {pending ? pendingLabel : confirmLabel}
         </button>
         <button type="button" onClick={onCancel} disabled={pending} className={secondaryButtonClass}>

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { isAppError } from "@/lib/shared/errors";
 import { loadInputSchemas, preloadInputSchemas } from "@/lib/client/load-input-schemas";
 import { buttonClass, inputClass, secondaryButtonClass } from "../ui";
+import { Spinner } from "../Spinner";
 
 interface RenameRoomFormProps {
   currentName: string;
@@ -56,6 +57,7 @@ export function RenameRoomForm({ currentName, onRename, onCancel }: RenameRoomFo
           className={`${inputClass} min-w-0 flex-1`}
         />
         <button type="submit" disabled={saving} className={buttonClass}>
+          {saving && <Spinner />}
           {saving ? "Saving…" : "Save"}
         </button>
         <button type="button" onClick={onCancel} disabled={saving} className={secondaryButtonClass}>

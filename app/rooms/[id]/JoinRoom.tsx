@@ -11,6 +11,7 @@ import { apiFetch } from "@/lib/client/api-client";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { FormError } from "../../_components/FormError";
 import { buttonClass, cardClass } from "../../_components/ui";
+import { Spinner } from "../../_components/Spinner";
 
 /**
  * A room's link, opened by someone signed in who is not in it, while its guest seat is free.
@@ -40,7 +41,7 @@ export function JoinRoom({ invitation, me }: { invitation: TRoomInvitation; me: 
 
   return (
     <section aria-labelledby="join-room" className={`mx-auto mt-10 max-w-md space-y-4 text-center ${cardClass}`}>
-      <p className="text-sm text-slate-500">{invitation.ownerName} invited you to</p>
+      <p className="text-sm text-slate-500 dark:text-slate-400">{invitation.ownerName} invited you to</p>
       <h1 id="join-room" className="text-xl font-semibold break-words">
         {invitation.roomName}
       </h1>
@@ -49,14 +50,15 @@ export function JoinRoom({ invitation, me }: { invitation: TRoomInvitation; me: 
       </p>
       <FormError message={error} />
       <button type="button" onClick={() => void join()} disabled={!hydrated || joining} className={`${buttonClass} w-full`}>
+        {joining && <Spinner />}
         {joining ? "Joining…" : `Join this room as ${me.name}`}
       </button>
-      <p className="text-sm text-slate-500">
+      <p className="text-sm text-slate-500 dark:text-slate-400">
         Not {me.name}?{" "}
-        <button type="button" onClick={switchAccount} disabled={!hydrated} className="text-brand-600 hover:underline">
+        <button type="button" onClick={switchAccount} disabled={!hydrated} className="text-brand-600 dark:text-brand-400 hover:underline">
           Sign in as someone else
         </button>{" "}
-        · <Link href="/" className="text-brand-600 hover:underline">Not now</Link>
+        · <Link href="/" className="text-brand-600 dark:text-brand-400 hover:underline">Not now</Link>
       </p>
     </section>
   );

@@ -56,7 +56,7 @@ export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="w-full truncate text-xl font-semibold sm:w-auto sm:min-w-0 sm:flex-1">{room.name}</h1>
         <CopyLinkButton roomId={room.id} />
-        <Link href={roomHistoryPath(room.id)} className="text-sm text-brand-600 hover:underline">
+        <Link href={roomHistoryPath(room.id)} className="text-sm text-brand-600 dark:text-brand-400 hover:underline">
           Full history
         </Link>
       </header>

@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { isAppError } from "@/lib/shared/errors";
-import { roomPath } from "@/lib/shared/paths";
-import { db } from "@/lib/server/db";
-import { requirePageUser } from "@/lib/server/next/auth";
-import { readRoomLink } from "@/lib/server/rooms/read-room-link";
+import { getSessionUser } from "@/lib/server/next/auth";
 import { JoinRoom } from "./JoinRoom";
 import { RoomView } from "./RoomView";
+import { openRoomLink, readLink } from "./room-link";
 
-export const metadata: Metadata = { title: "Room" };
+interface RoomPageProps {
+  params: Promise<{ id: string }>;
+}
 
-export default async function RoomPage({ params }: { params: Promise<{ id: string }> }) {
+/**
+ * The tab names the room only for its members. Anyone else's tab says what the page is, the
+ * same for a full room and a wrong link, so a title can't tell them apart either.
+ */
+export async function generateMetadata({ params }: RoomPageProps): Promise<Metadata> {
   const { id } = await params;
-  const user = await requirePageUser(roomPath(id));
-  // Opening the link only reads: the guest seat is taken by the invitation's Join button, so a
-  // link preview, a prefetch or a click from the wrong account leaves it free.
-  const link = await readRoomLink(db, { roomId: id, userId: user.id }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const user = await getSessionUser();
+  if (!user) return { title: "Room" };
+  const link = await readLink(id, user.id).catch(() => null);
+  if (!link) return { title: "Room unavailable" };
+  return { title: link.kind === "member" ? link.room.name : "Invitation to a room" };
+}
+
+export default async function RoomPage({ params }: RoomPageProps) {
+  const { user, link } = await openRoomLink((await params).id);
   if (link.kind === "invitation") return <JoinRoom invitation={link.invitation} me={user} />;
   return <RoomView room={link.room} me={user} />;
 }

@@ -5,6 +5,7 @@ import { newClientId } from "../new-client-id";
 import type { TRoomSocket } from "../room-socket";
 import { listenToCallEvents } from "./call-events";
 import { diagnoseCallFailure, type TCallProblem } from "./call-problem";
+import { CallQualitySampler } from "./call-quality";
 import { fetchIceConfig } from "./fetch-ice-config";
 import { IceRecovery } from "./ice-recovery";
 import { IceCredentials } from "./ice-credentials";
@@ -33,7 +34,10 @@ export const IDLE_CALL: TCallSnapshot = { phase: "idle", peer: null, peerAway: f
 
 interface PeerLink {
   pc: PeerConnection;
+  /** This browser's call session when the link was made: the call its quality summary belongs to. */
+  callSessionId: TCallSessionId;
   peerCallSessionId: TCallSessionId;
+  quality: CallQualitySampler;
   initiator: boolean;
   everConnected: boolean;
   iceErrors: TIceServerError[];
@@ -214,7 +218,7 @@ export class CallSession {
       return;
     }
     this.closeLink();
-    this.link = this.openLink(peer.callSessionId, initiator);
+    this.link = this.openLink(this.callSessionId, peer.callSessionId, initiator);
     this.update({ phase: "connecting", problem: null, remoteStream: null });
     this.timers.set("stall", ICE_RESTART_POLICY.stallAfterMs, () => {
       if (this.link && !this.link.everConnected) this.fail(this.recovery.attemptsMade);
@@ -243,8 +247,17 @@ export class CallSession {
 
   // --- the media path ----------------------------------------------------------------------
 
-  private openLink(peerCallSessionId: TCallSessionId, initiator: boolean): PeerLink {
-    const link: PeerLink = { peerCallSessionId, initiator, everConnected: false, iceErrors: [], retriedCredentials: false, pc: null as unknown as PeerConnection };
+  private openLink(callSessionId: TCallSessionId, peerCallSessionId: TCallSessionId, initiator: boolean): PeerLink {
+    const link: PeerLink = {
+      callSessionId,
+      peerCallSessionId,
+      initiator,
+      everConnected: false,
+      iceErrors: [],
+      retriedCredentials: false,
+      pc: null as unknown as PeerConnection,
+      quality: null as unknown as CallQualitySampler,
+    };
     link.pc = new PeerConnection({
       iceConfig: this.credentials.current!,
       localStream: this.localStream,
@@ -256,12 +269,18 @@ export class CallSession {
       onStateChange: (state) => this.link === link && this.onConnectionState(link, state),
       onIceError: (error) => this.onIceError(link, error),
     });
+    link.quality = new CallQualitySampler(link.pc.pc);
     return link;
   }
 
   private onConnectionState(link: PeerLink, state: RTCPeerConnectionState): void {
     this.recovery.onConnectionState(state);
     if (state === "connected") {
+      // The first time only: the server records the call as started; a resumed link is the same call.
+      if (!link.everConnected) {
+        if (this.socket.connected) this.socket.emit("call:connected", { peerCallSessionId: link.peerCallSessionId });
+        link.quality.start();
+      }
       link.everConnected = true;
       this.timers.clear("stall");
       this.update({ phase: "connected", problem: null });
@@ -316,8 +335,15 @@ export class CallSession {
     this.outgoing = [];
     this.timers.clear("stall");
     this.timers.clear("peer-away");
+    if (this.link) this.reportQuality(this.link);
     this.link?.pc.close();
     this.link = null;
+  }
+
+  /** The call's quality summary, for its record; sent even after leaving, and buffered by the socket while it is down. */
+  private reportQuality(link: PeerLink): void {
+    const quality = link.quality.stop();
+    if (quality) this.socket.emit("call:quality", { callSessionId: link.callSessionId, quality });
   }
 
   private update(change: Partial<TCallSnapshot>): void {

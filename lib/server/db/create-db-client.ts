@@ -1,7 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { getDatabaseProvider, getSqliteFilePath } from "./database-url";
+import { getDatabaseProvider, getSqliteFilePath, type TDatabaseProvider } from "./database-url";
 import { PrismaClient as PostgresqlPrismaClient } from "./generated/postgresql/client";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 
@@ -43,15 +43,34 @@ function withConnectionSetup(factory: SqlDriverAdapterFactory, setupScript: stri
 }
 
 /**
+ * Marks a client with its provider, for the few data functions that speak each database's own
+ * SQL (full-text search). A global symbol, like AppError's: server.ts and Next's bundle each load
+ * this module but share one client per URL (db-singleton.ts), so a class check would fail.
+ */
+const PROVIDER = Symbol.for("duet.db-provider");
+
+/** Which database a client from createDbClient talks to. */
+export function dbProviderOf(db: TDbClient): TDatabaseProvider {
+  const provider = (db as unknown as Record<symbol, TDatabaseProvider | undefined>)[PROVIDER];
+  if (!provider) throw new Error("Not a client made by createDbClient");
+  return provider;
+}
+
+function withProvider(db: TDbClient, provider: TDatabaseProvider): TDbClient {
+  Object.defineProperty(db, PROVIDER, { value: provider });
+  return db;
+}
+
+/**
  * A new Prisma client for `databaseUrl` (`file:<path>` → SQLite, `postgresql://…` → PostgreSQL).
  * It connects lazily, on the first query. Prefer getDbClient() (db-singleton.ts) in the app.
  */
 export function createDbClient(databaseUrl: string): TDbClient {
   if (getDatabaseProvider(databaseUrl) === "sqlite") {
     const sqlite = new PrismaBetterSqlite3({ url: getSqliteFilePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return new SqlitePrismaClient({ adapter: withConnectionSetup(sqlite, SQLITE_CONNECTION_PRAGMAS) });
+    return withProvider(new SqlitePrismaClient({ adapter: withConnectionSetup(sqlite, SQLITE_CONNECTION_PRAGMAS) }), "sqlite");
   }
   const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   // Same models, same generated API; only the provider-specific internals differ.
-  return client as unknown as TDbClient;
+  return withProvider(client as unknown as TDbClient, "postgresql");
 }

@@ -71,6 +71,9 @@ export const ZEnvSchema = z
     RATE_LIMIT_CHAT_BURST: limit("30/1m"),
     RATE_LIMIT_SIGNALING: limit("100/10s"),
     RATE_LIMIT_SIGNALING_BURST: limit("300/1m"),
+    RATE_LIMIT_HISTORY: limit("120/1m"),
+    RATE_LIMIT_SEARCH: limit("30/1m"),
+    RATE_LIMIT_EXPORT: limit("10/1h"),
     // Largest request body Next may read (sign-up JSON, room name, sign-in form: all under 3 KiB).
     HTTP_BODY_LIMIT_BYTES: count(4_096, 10_485_760).default(65_536),
     // argon2id takes 19 MiB per hash: at most this many at once, this many more waiting.

@@ -16,7 +16,10 @@ export async function listMessages(db: TDbClient, { roomId, before, limit }: Lis
   const rows = await db.message.findMany({
     where: {
       roomId,
+      // createdAt ≤ cursor is implied by the OR, but it lets the index scan start at the cursor
+      // instead of walking the room's index from its newest entry down to it.
       ...(olderThan && {
+        createdAt: { lte: olderThan.createdAt },
         OR: [
           { createdAt: { lt: olderThan.createdAt } },
           { createdAt: olderThan.createdAt, id: { lt: olderThan.id } },

@@ -20,6 +20,9 @@ export const LIMITS = {
   handshake: { env: "RATE_LIMIT_HANDSHAKE_IP", refusal: "Too many connections from your network." },
   chat: { env: "RATE_LIMIT_CHAT", burstEnv: "RATE_LIMIT_CHAT_BURST", refusal: "You are sending messages too fast." },
   signaling: { env: "RATE_LIMIT_SIGNALING", burstEnv: "RATE_LIMIT_SIGNALING_BURST", refusal: "Too many call signals." },
+  history: { env: "RATE_LIMIT_HISTORY", refusal: "You are paging through history very fast." },
+  search: { env: "RATE_LIMIT_SEARCH", refusal: "Too many searches." },
+  export: { env: "RATE_LIMIT_EXPORT", refusal: "Too many exports." },
 } as const satisfies Record<string, { env: keyof TParsedEnv; burstEnv?: keyof TParsedEnv; refusal: string }>;
 
 export type TLimitName = keyof typeof LIMITS;

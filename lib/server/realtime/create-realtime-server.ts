@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type ServerOptions } from "socket.io";
 import { REALTIME_PATH, SOCKET_MAX_PAYLOAD_BYTES } from "@/lib/shared/realtime-events";
+import { CallKeeper, type CallKeeperOptions } from "../calls/call-keeper";
 import { createHandshakeAuth } from "./handshake-auth";
 import { attachRoomNamespaces } from "./room-namespaces";
 import { createRoomSockets, type TRoomSockets } from "./room-sockets";
@@ -10,6 +11,8 @@ import type { RealtimeDeps, RealtimeServer } from "./types";
 export interface RealtimeOptions {
   /** Several nodes: a cluster adapter (createRoomsRedisAdapter) so rooms span them. */
   adapter?: ServerOptions["adapter"];
+  /** How often call records are refreshed and swept (tests shorten these). */
+  calls?: Pick<CallKeeperOptions, "heartbeatMs" | "staleAfterMs">;
 }
 
 export interface TRealtime {
@@ -37,8 +40,22 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
   io.use((_socket, next) => next(new Error("Connect to a room namespace")));
   const clustered = options.adapter !== undefined;
   const sessionSockets = createSessionSockets(io, { clustered, logger: deps.logger });
-  const roomSockets = createRoomSockets(io, { clustered, logger: deps.logger });
-  const rooms = attachRoomNamespaces(io, deps, { sessionSockets, roomSockets });
-  // `local`: only this node's members; the other nodes' keep their connections.
-  return { io, sessionSockets, roomSockets, announceShutdown: () => void rooms.local.emit("server:shutdown") };
+  // Starting sweeps away the calls a node that died left open; closing the server stops the heartbeat.
+  const calls = new CallKeeper({ db: deps.db, logger: deps.logger, ...options.calls });
+  calls.start();
+  httpServer.once("close", () => calls.stop());
+  // Closing a removed guest's or a deleted room's connections ends their calls too.
+  const roomSockets = createRoomSockets(io, { clustered, logger: deps.logger, calls });
+  const rooms = attachRoomNamespaces(io, deps, { sessionSockets, roomSockets }, calls);
+  return {
+    io,
+    sessionSockets,
+    roomSockets,
+    announceShutdown: () => {
+      // `local`: only this node's members; the other nodes' keep their connections.
+      rooms.local.emit("server:shutdown");
+      // Ends this node's calls (a shutdown drains the write); browsers that resume elsewhere reopen them.
+      calls.shutDown();
+    },
+  };
 }

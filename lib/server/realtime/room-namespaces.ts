@@ -1,5 +1,6 @@
 import { ROOM_NAMESPACE_PATTERN } from "@/lib/shared/paths";
 import { ROOM_UNAVAILABLE } from "../rooms/room-unavailable";
+import type { CallKeeper } from "../calls/call-keeper";
 import { getMembership } from "../rooms/get-membership";
 import { registerCallHandlers } from "./call.handlers";
 import { registerChatHandlers } from "./chat.handlers";
@@ -26,7 +27,12 @@ export interface TConnectionTrackers {
   roomSockets: TRoomSockets;
 }
 
-export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps, { sessionSockets, roomSockets }: TConnectionTrackers): RoomsParent {
+export function attachRoomNamespaces(
+  io: RealtimeServer,
+  deps: RealtimeDeps,
+  { sessionSockets, roomSockets }: TConnectionTrackers,
+  calls: CallKeeper,
+): RoomsParent {
   const { db, logger, rateLimits } = deps;
 
   const rooms = io.of((name, _auth, next) => next(null, ROOM_NAMESPACE_PATTERN.test(name)));
@@ -54,7 +60,7 @@ export function attachRoomNamespaces(io: RealtimeServer, deps: RealtimeDeps, { s
     sessionSockets.track(socket);
     roomSockets.track(socket);
     // A literal of fixed shape: `{ ...deps, socket }` gave every connection a hidden class of its own (~0.7 kB each).
-    onConnection({ db, logger, rateLimits, socket, namespace: socket.nsp as RoomNamespace });
+    onConnection({ db, logger, rateLimits, calls, socket, namespace: socket.nsp as RoomNamespace });
     // The member may have been removed (or the room deleted) after the middleware's check and
     // before this connection was tracked, when closing found nothing to close: now that it is
     // tracked, a second look leaves no gap. One primary-key lookup per connection.

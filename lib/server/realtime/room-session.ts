@@ -1,5 +1,8 @@
+import type { TCallQuality } from "@/lib/shared/call";
+import { AppError } from "@/lib/shared/errors";
 import type { TCallDepartureReason, TCallJoined, TMediaState, TRoomClosedReason } from "@/lib/shared/realtime-events";
 import type { TCallSessionId } from "@/lib/shared/realtime-events";
+import { isShuttingDown } from "../lifecycle";
 import { broadcastPresence, roomConnections } from "./room-connections";
 import { callPeerOf, isInitiator, peerConnectionOf } from "./room-roster";
 import type { HandlerContext } from "./types";
@@ -8,7 +11,7 @@ import { userChannel } from "./user-channel";
 /** Socket.IO room of the connections in the call (at most one per member). */
 export const CALL_CHANNEL = "call";
 
-type TRoomSessionContext = Pick<HandlerContext, "socket" | "namespace" | "logger">;
+type TRoomSessionContext = Pick<HandlerContext, "socket" | "namespace" | "logger" | "calls">;
 
 /*
  * The server's one owner of a member's presence in a room: entering it (replacing an older
@@ -18,6 +21,10 @@ type TRoomSessionContext = Pick<HandlerContext, "socket" | "namespace" | "logger
  * comes back on a new connection and joins again with the same callSessionId. The other member
  * is told "peer joined" with that id and keeps its RTCPeerConnection; a new id means a new
  * call (a reload, another tab), and the other member starts afresh.
+ *
+ * The room's call records follow the same events (ctx.calls): a call starts when a browser
+ * reports its connection to the other is up, goes on while the same two call sessions come
+ * back, and ends when either side hangs up or its connection ends for good.
  */
 
 /** A member opened the room: the newest connection of a person wins, on whichever node the older one is. */
@@ -44,6 +51,7 @@ export async function joinCall(ctx: TRoomSessionContext, callSessionId: TCallSes
   const connections = await roomConnections(namespace, CALL_CHANNEL);
   const peerConnection = peerConnectionOf(connections, user.id);
   const peer = callPeerOf(connections, user.id);
+  ctx.calls.joined(socket.data.roomId, socket.id, callSessionId, peer?.callSessionId ?? null);
   if (peerConnection && peer) {
     const self = { user, media, callSessionId };
     namespace.to(peerConnection.id).emit("call:peer-joined", { peer: self, initiator: isInitiator(peer.user.id, user.id) });
@@ -53,12 +61,34 @@ export async function joinCall(ctx: TRoomSessionContext, callSessionId: TCallSes
 }
 
 /** Takes this connection out of the call and tells the other member why. */
-export function leaveCall({ socket, namespace }: TRoomSessionContext, reason: TCallDepartureReason): void {
+export function leaveCall({ socket, namespace, calls }: TRoomSessionContext, reason: TCallDepartureReason): void {
   const { callSessionId } = socket.data;
   if (!callSessionId) return;
   socket.data.callSessionId = null;
+  calls.left(socket.data.roomId, socket.id, callSessionId, reason === "left" ? "hung-up" : "disconnected");
   void socket.leave(CALL_CHANNEL);
   namespace.to(CALL_CHANNEL).except(socket.id).emit("call:peer-left", { userId: socket.data.user.id, callSessionId, reason });
+}
+
+/**
+ * This connection's browser reached "connected" with `peerCallSessionId`: the call has started.
+ * A report naming a peer that has since left or been replaced is out of date and changes nothing.
+ */
+export async function reportCallConnected(ctx: TRoomSessionContext, peerCallSessionId: TCallSessionId): Promise<void> {
+  const { socket, namespace, calls } = ctx;
+  const { callSessionId, user, roomId } = socket.data;
+  if (!callSessionId) throw new AppError("FORBIDDEN", "Join the call first");
+  const peer = callPeerOf(await roomConnections(namespace, CALL_CHANNEL), user.id);
+  if (peer?.callSessionId !== peerCallSessionId) return;
+  calls.connected(roomId, [
+    { userId: user.id, callSessionId },
+    { userId: peer.user.id, callSessionId: peer.callSessionId },
+  ]);
+}
+
+/** What this member's browser measured of a call it took part in (perhaps already left). */
+export function reportCallQuality({ socket, calls }: TRoomSessionContext, callSessionId: TCallSessionId, quality: TCallQuality): void {
+  calls.quality(socket.data.roomId, socket.data.user.id, callSessionId, quality);
 }
 
 export function updateMedia({ socket }: TRoomSessionContext, media: TMediaState): void {
@@ -89,7 +119,7 @@ export function closeRoom(ctx: TRoomSessionContext, reason: TRoomClosedReason): 
  * that new connection has already resumed the same call (then it hears nothing).
  */
 export async function exitRoom(ctx: TRoomSessionContext): Promise<void> {
-  const { socket, namespace, logger } = ctx;
+  const { socket, namespace, logger, calls } = ctx;
   const { callSessionId, user } = socket.data;
   if (callSessionId) {
     socket.data.callSessionId = null;
@@ -98,6 +128,8 @@ export async function exitRoom(ctx: TRoomSessionContext): Promise<void> {
       () => false,
     );
     if (!resumed) namespace.to(CALL_CHANNEL).emit("call:peer-left", { userId: user.id, callSessionId, reason: "disconnected" });
+    // A stopping node has already ended its calls as "server-shutdown" (CallKeeper.shutDown).
+    calls.left(socket.data.roomId, socket.id, callSessionId, resumed || isShuttingDown() ? null : "disconnected");
   }
   await broadcastPresence(namespace, logger);
 }

@@ -1,3 +1,4 @@
+import type { CallKeeper } from "../calls/call-keeper";
 import type { TLogger } from "../logger";
 import type { TRoomEvent } from "../rooms/room-events";
 import { closeRoom } from "./room-session";
@@ -16,7 +17,10 @@ export interface TRoomSockets {
  * (A room's namespace object exists only on nodes with a connection in it, and `io.of(name)`
  * would create one outside the room middleware, so the event can't simply be emitted to it.)
  */
-export function createRoomSockets(io: RealtimeServer, { clustered, logger }: { clustered: boolean; logger: TLogger }): TRoomSockets {
+export function createRoomSockets(
+  io: RealtimeServer,
+  { clustered, logger, calls }: { clustered: boolean; logger: TLogger; calls: CallKeeper },
+): TRoomSockets {
   const byRoom = new Map<string, Set<RoomSocket>>();
 
   const applyHere = (event: TRoomEvent) => {
@@ -25,7 +29,7 @@ export function createRoomSockets(io: RealtimeServer, { clustered, logger }: { c
     const { closed, updated } = event;
     for (const socket of [...sockets]) {
       const ends = closed && (closed.userIds === "everyone" || closed.userIds.includes(socket.data.user.id));
-      if (ends) closeRoom({ socket, namespace: socket.nsp as RoomNamespace, logger }, closed.reason);
+      if (ends) closeRoom({ socket, namespace: socket.nsp as RoomNamespace, logger, calls }, closed.reason);
       else if (updated) socket.emit("room:updated", updated);
     }
   };

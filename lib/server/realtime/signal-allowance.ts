@@ -3,9 +3,10 @@ import type { HandlerContext, RoomSocket } from "./types";
 const bySocket = new WeakMap<RoomSocket, () => Promise<void>>();
 
 /**
- * Counts one signaling event (call:join, media:update, signal:*) against the connection's
- * allowance. The counts settle in arrival order even when Redis answers a burst's second lookup
- * later than a fresh window's first, so a relayed description never overtakes its candidates.
+ * Counts one signaling event (call:join, call:connected, call:quality, media:update, signal:*)
+ * against the connection's allowance. The counts settle in arrival order even when Redis answers
+ * a burst's second lookup later than a fresh window's first, so a relayed description never
+ * overtakes its candidates.
  */
 export function countSignal(ctx: HandlerContext): Promise<void> {
   let count = bySocket.get(ctx.socket);

@@ -1,5 +1,6 @@
 import type { Namespace, Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime-events";
+import type { CallKeeper } from "../calls/call-keeper";
 import type { TDbClient } from "../db/create-db-client";
 import type { TLogger } from "../logger";
 import type { TRoomEvent } from "../rooms/room-events";
@@ -41,4 +42,6 @@ export interface RealtimeDeps {
 export interface HandlerContext extends Pick<RealtimeDeps, "db" | "logger" | "rateLimits"> {
   socket: RoomSocket;
   namespace: RoomNamespace;
+  /** This node's call records: what the room session tells it becomes the room's history. */
+  calls: CallKeeper;
 }

@@ -18,10 +18,12 @@ import { chromium } from "playwright-core";
 import { ALLOW_LOOPBACK_PEERS_ARG, CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv } from "../../../tests/support/chromium";
 import { measureCall, type CallSample } from "./measure-call";
 import { printCallSetup } from "./print-call-setup";
+import { useProductionTreeCopy } from "../production-tree";
 import { bareTarget, duetTarget, type CallSetupTarget } from "./targets";
 
 const ROOT = path.resolve(__dirname, "../../..");
-const RUNS = Number(process.env.BENCH_CALL_RUNS ?? 30);
+// BENCH_SHORT (CI): enough calls to show the figures, not to judge a tail.
+const RUNS = Number(process.env.BENCH_CALL_RUNS ?? (process.env.BENCH_SHORT ? 6 : 30));
 const WARMUP = Number(process.env.BENCH_CALL_WARMUP ?? 2);
 const CHAT = Number(process.env.BENCH_CALL_CHAT ?? 50);
 
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   const home = mkdtempSync(path.join(tmpdir(), "duet-bench-chromium-"));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, env: chromiumEnv(home), args: [...CHROMIUM_ARGS, ALLOW_LOOPBACK_PEERS_ARG] });
   const targets: CallSetupTarget[] = [];
+  const removeTree = useProductionTreeCopy();
   try {
     const duet = await duetTarget(browser, CHAT);
     targets.push(duet);
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await Promise.all(targets.map((target) => target.stop()));
+    removeTree();
     rmSync(home, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,7 @@ import type { Browser, BrowserContextOptions } from "playwright-core";
 import { startDuet, stopProcess } from "../../../tests/e2e/support/duet-process";
 import { connectToRoom } from "../../../tests/e2e/support/room-socket";
 import { freePort } from "../../../tests/e2e/support/free-port";
+import { roomApiPath, turnCredentialsPath } from "../../../lib/shared/paths";
 import { createRoom, signedUpStorageState } from "../pages/duet-account";
 import { waitForHttp } from "../pages/wait-for-http";
 import { closeAll, joinAlone, loadReadyToJoin, openPerson, type CallRoom } from "./call-pages";
@@ -59,7 +60,9 @@ export async function duetTarget(browser: Browser, chatMessages: number): Promis
   const ada = (await signedUpStorageState(browser, duet.url, "Ada")) as Exclude<BrowserContextOptions["storageState"], string | undefined>;
   const ben = await signedUpStorageState(browser, duet.url, "Ben");
   const probe = await browser.newContext({ baseURL: duet.url, storageState: ada });
-  const { iceServers } = (await (await probe.request.get("/api/turn")).json()) as { iceServers: unknown };
+  // Relay credentials are for members of a room: the bare page uses the same ones.
+  const probeRoom = await createRoom(probe.request, "ICE servers");
+  const { iceServers } = (await (await probe.request.get(turnCredentialsPath(probeRoom))).json()) as { iceServers: unknown };
   await probe.close();
   return {
     name: "Duet",
@@ -68,6 +71,10 @@ export async function duetTarget(browser: Browser, chatMessages: number): Promis
       const owner = await openPerson(browser, { baseURL: duet.url, storageState: ada });
       const guest = await openPerson(browser, { baseURL: duet.url, storageState: ben });
       const roomId = await createRoom(owner.context.request, "Call setup");
+      // The guest takes the seat first: opening a link no longer claims it, and the bench
+      // times the call, not the "Join this room" step.
+      const seat = await guest.context.request.put(roomApiPath(roomId, "membership"));
+      if (!seat.ok()) throw new Error(`the guest could not join the room: ${seat.status()} ${await seat.text()}`);
       if (chatMessages > 0) await seedChat(duet.url, roomId, cookieHeader(ada), chatMessages);
       return roomOf(owner, guest, `${duet.url}/rooms/${roomId}`);
     },

@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startDuet } from "../../../tests/e2e/support/duet-process";
+import { useProductionTreeCopy } from "../production-tree";
 import { freePort } from "../../../tests/e2e/support/free-port";
 import { ALLOW_LOOPBACK_PEERS_ARG, CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv } from "../../../tests/support/chromium";
 import { coldLoad, sum, type ColdLoad } from "./cold-load";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const home = mkdtempSync(path.join(tmpdir(), "duet-bench-chromium-"));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, env: chromiumEnv(home), args: [...CHROMIUM_ARGS, ALLOW_LOOPBACK_PEERS_ARG] });
   const emptyApp = await startEmptyNextApp(empty.dir, await freePort());
+  const removeTree = useProductionTreeCopy();
   const duet = await startDuet({ port: await freePort() });
   try {
     const rows: Weighed[] = [];
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await Promise.all([emptyApp.stop(), duet.stop()]);
+    removeTree();
     rmSync(home, { recursive: true, force: true });
   }
 }

@@ -84,7 +84,7 @@ test("two people sign up, meet by link, see and hear each other, chat, and keep 
   await test.step("the history page shows the same conversation", async () => {
     await goto(ada.page, "/history");
     await ada.page.getByRole("link", { name: /Design review/ }).click();
-    await expect(ada.page.getByTestId("chat-message")).toHaveCount(2);
+    await expect(ada.page.getByTestId("timeline-message")).toHaveCount(2);
   });
 
   await test.step("a third person is told the room is for two, and the server refuses their socket", async () => {

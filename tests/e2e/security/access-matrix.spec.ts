@@ -91,6 +91,48 @@ const ACCESS: TAccessRow[] = [
     expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: UNAVAILABLE, owner: GRANTED },
   },
   {
+    name: "timeline API: read the room's history (messages and calls)",
+    request: get((id) => `/api/rooms/${id}/timeline`),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    name: "timeline API: read the history of a room with a free seat",
+    room: "free-seat",
+    request: get((id) => `/api/rooms/${id}/timeline`),
+    handsOut: carries("entries"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: UNAVAILABLE, owner: GRANTED },
+  },
+  {
+    // The seated room's one message is "matrix secret <tag>": a hit hands it out.
+    name: "search API: search the room's chat",
+    request: get((id) => `/api/rooms/${id}/search?q=matrix+secret`),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    name: "search API: search the chat of a room with a free seat",
+    room: "free-seat",
+    request: get((id) => `/api/rooms/${id}/search?q=matrix+secret`),
+    handsOut: carries("results"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: UNAVAILABLE, owner: GRANTED },
+  },
+  {
+    name: "export API: the room's whole record as Markdown",
+    request: get((id) => `/api/rooms/${id}/export?format=markdown`),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    name: "export API: the room's whole record as JSON",
+    request: get((id) => `/api/rooms/${id}/export?format=json`),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    // The export names its room: the default test recognises the free-seat room's name in it.
+    name: "export API: the record of a room with a free seat",
+    room: "free-seat",
+    request: get((id) => `/api/rooms/${id}/export?format=markdown`),
+    expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: UNAVAILABLE, owner: GRANTED },
+  },
+  {
     name: "TURN API: relay credentials for a call in the room",
     request: get((id) => `/api/turn?room=${id}`),
     handsOut: carries("iceServers"),
@@ -177,6 +219,11 @@ const ACCESS: TAccessRow[] = [
   {
     name: "rooms API: list your rooms",
     request: get("/api/rooms"),
+    expect: { anonymous: UNAUTHENTICATED, outsider: NOTHING, guest: GRANTED, owner: GRANTED },
+  },
+  {
+    name: "search API: search all your rooms",
+    request: get("/api/search?q=matrix+secret"),
     expect: { anonymous: UNAUTHENTICATED, outsider: NOTHING, guest: GRANTED, owner: GRANTED },
   },
   {

@@ -1,19 +1,9 @@
 import { apiSignUp } from "../support/api-session";
 import { goto, newPerson, signUpThroughApi } from "../support/people";
+import { BASELINE_CSP, expectBaselineHeaders } from "../support/security-headers";
 import { expect, test } from "../support/test";
 
 const base = () => process.env.DUET_E2E_URL!;
-
-/** What every response of Duet carries over plain HTTP, whoever answered it. */
-function expectBaselineHeaders(headers: Headers, what: string): void {
-  expect(headers.get("referrer-policy"), what).toBe("no-referrer");
-  expect(headers.get("x-content-type-options"), what).toBe("nosniff");
-  expect(headers.get("permissions-policy"), what).toMatch(/^camera=\(self\), microphone=\(self\), display-capture=\(self\), /);
-  expect(headers.get("x-frame-options"), what).toBe("DENY");
-  expect(headers.get("x-powered-by"), what).toBeNull();
-  // Loopback is plain HTTP: HSTS would be ignored, and Duet does not send it.
-  expect(headers.get("strict-transport-security"), what).toBeNull();
-}
 
 test("a page, an API route, a build asset and a Socket.IO poll all carry Duet's security headers", async () => {
   const page = await fetch(`${base()}/signin`);
@@ -35,7 +25,7 @@ test("a page, an API route, a build asset and a Socket.IO poll all carry Duet's 
 
   const api = await fetch(`${base()}/api/health`);
   expectBaselineHeaders(api.headers, "API route");
-  expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  expect(api.headers.get("content-security-policy")).toBe(BASELINE_CSP);
 
   const assetPath = /<script[^>]* src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   expect(assetPath).toBeDefined();

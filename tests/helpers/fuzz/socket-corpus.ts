@@ -2,7 +2,9 @@ import * as z from "../../../lib/shared/zod";
 import type { TAckCallback } from "@/lib/shared/ack";
 import {
   SOCKET_MAX_PAYLOAD_BYTES,
+  ZCallConnectedPayload,
   ZCallJoinPayload,
+  ZCallQualityPayload,
   ZChatSendPayload,
   ZMediaUpdatePayload,
   ZSignalCandidatePayload,
@@ -29,6 +31,15 @@ interface TEventContract<E extends TClientEvent> {
 export const CONTRACT: { [E in TClientEvent]: TEventContract<E> } = {
   "call:join": { schema: ZCallJoinPayload, valid: { callSessionId: "fuzzFUZZfuzz0123456789", media: { audio: true, video: false } }, acknowledged: true },
   "call:leave": { schema: z.undefined(), valid: undefined, acknowledged: true },
+  "call:connected": { schema: ZCallConnectedPayload, valid: { peerCallSessionId: "fuzzFUZZfuzz0123456789" }, acknowledged: false },
+  "call:quality": {
+    schema: ZCallQualityPayload,
+    valid: {
+      callSessionId: "fuzzFUZZfuzz0123456789",
+      quality: { path: "direct", protocol: "udp", rttMs: 20, packetLossPct: 0, frameWidth: 640, frameHeight: 480 },
+    },
+    acknowledged: false,
+  },
   "signal:description": { schema: ZSignalDescriptionPayload, valid: { description: { type: "offer", sdp: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n" } }, acknowledged: false },
   "signal:candidate": {
     schema: ZSignalCandidatePayload,

@@ -1,7 +1,14 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonClass, cardClass } from "../../_components/ui";
+import { buttonClass, cardClass } from "../_components/ui";
 
-/** A full room and a wrong link look the same, so a link can't be probed for existence. */
+export const metadata: Metadata = { title: "Room unavailable" };
+
+/**
+ * A full room and a wrong link look the same, so a link can't be probed for existence. Here,
+ * not in [id]/, because the room's layout decides it (a segment's not-found page catches what
+ * its children throw, not what its own layout throws).
+ */
 export default function RoomUnavailable() {
   return (
     <section className={`mx-auto mt-10 max-w-md text-center ${cardClass}`}>

@@ -1,11 +1,17 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/server/db";
 import { getSessionUser } from "@/lib/server/next/auth";
 import { listMyRooms } from "@/lib/server/rooms/list-my-rooms";
-import { CreateRoomForm } from "./_components/CreateRoomForm";
-import { MyRoomList } from "./_components/rooms/MyRoomList";
-import { ROOM_LIST_HEADING_ID } from "./_components/rooms/room-list-heading";
-import { buttonClass, cardClass, secondaryButtonClass } from "./_components/ui";
+import { CreateRoomForm } from "../_components/CreateRoomForm";
+import { MyRoomList } from "../_components/rooms/MyRoomList";
+import { ROOM_LIST_HEADING_ID } from "../_components/rooms/room-list-heading";
+import { buttonClass, cardClass, secondaryButtonClass } from "../_components/ui";
+
+export async function generateMetadata(): Promise<Metadata> {
+  // Signed out, this is Duet's front page; signed in, it is the list of one's rooms.
+  return (await getSessionUser()) ? { title: "Your rooms" } : { title: { absolute: "Duet — video calls for two" } };
+}
 
 export default async function HomePage() {
   const user = await getSessionUser();

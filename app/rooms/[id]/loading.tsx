@@ -1,0 +1,5 @@
+import { PageLoading } from "../../_components/PageLoading";
+
+export default function Loading() {
+  return <PageLoading label="Opening the room…" />;
+}
