@@ -21,6 +21,25 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/**
+ * The same browser with `count` fake cameras (fake_device_0, fake_device_1, …). The default
+ * stays one camera, and getUserMedia picks fake_device_0 either way. Measured with Chromium 156:
+ * fake_device_1 delivers Y16 (depth) frames, which WebRTC cannot send (the other side decodes
+ * nothing), and the others all show the same green pattern, so no picture tells them apart.
+ */
+export function chromiumArgsWithCameras(count: number): string[] {
+  return CHROMIUM_ARGS.map((arg) => (arg === "--use-fake-device-for-media-stream" ? `${arg}=device-count=${count}` : arg));
+}
+
+/**
+ * The same browser whose one camera plays a video file (.y4m) instead of the green pattern.
+ * Screen capture needs no flag: with the fake UI, getDisplayMedia gets a fake 1280×720 "screen"
+ * at once, showing the green pattern, so a camera of another colour tells the two apart.
+ */
+export function chromiumArgsWithCameraFile(y4mPath: string): string[] {
+  return [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${y4mPath}`];
+}
+
 /** Only where both peers are on loopback: Chromium otherwise leaves 127.0.0.1 out of ICE. */
 export const ALLOW_LOOPBACK_PEERS_ARG = "--allow-loopback-in-peer-connection";
 

@@ -1,8 +1,16 @@
 "use client";
 import Link from "next/link";
+import { useCallback, useState } from "react";
+import { useCallQuality } from "@/lib/client/call/use-call-quality";
 import type { CallView } from "@/lib/client/call/use-call-session";
+import type { ScreenShare } from "@/lib/client/media/use-screen-share";
+import type { Speaker } from "@/lib/client/media/use-speaker";
 import type { LocalMedia } from "@/lib/client/use-local-media";
+import { CallAnnouncer } from "./CallAnnouncer";
 import { CallControls } from "./CallControls";
+import { DevicePickers } from "./DevicePickers";
+import { QualityIndicator } from "./QualityIndicator";
+import { ShortcutsDialog } from "./ShortcutsDialog";
 import { useCallShortcuts } from "./use-call-shortcuts";
 import { VideoTile } from "./VideoTile";
 
@@ -14,12 +22,26 @@ interface CallStageProps {
   otherName: string | null;
   otherStatus: "away" | "here" | "in-call";
   disabled: boolean;
+  /** What the call sends and the preview shows: the camera, or the shared screen in its place. */
+  outgoing: MediaStream | null;
+  screen: ScreenShare;
+  speaker: Speaker;
+  /** "Ben joined the call", for a few seconds after it happened. */
+  presenceNotice: string | null;
+  sounds: boolean;
+  onSoundsChange(enabled: boolean): void;
 }
 
-export function CallStage({ call, checkHref, local, otherName, otherStatus, disabled }: CallStageProps) {
-  useCallShortcuts(local.toggleAudio, local.toggleVideo);
+export function CallStage(props: CallStageProps) {
+  const { call, local, otherName, disabled, outgoing, screen, speaker, presenceNotice } = props;
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const openShortcuts = useCallback(() => setShowShortcuts(true), []);
+  useCallShortcuts({ onToggleAudio: local.toggleAudio, onToggleVideo: local.toggleVideo, onShowHelp: openShortcuts });
   const inCall = call.phase !== "idle" && call.phase !== "joining";
   const peerName = call.peer?.user.name ?? otherName ?? "Guest";
+  const quality = useCallQuality(call.phase, call.getStats);
+  const sharing = screen.track !== null;
+  const deviceNotice = speaker.notice ?? local.deviceNotice;
 
   return (
     <section aria-label="Call" className="flex flex-col gap-3">
@@ -32,6 +54,7 @@ export function CallStage({ call, checkHref, local, otherName, otherStatus, disa
               label={peerName}
               videoOff={!call.peer.media.video}
               audioOff={!call.peer.media.audio}
+              sinkId={speaker.supported ? speaker.sinkId : undefined}
               className="h-full w-full"
             />
           ) : (
@@ -42,25 +65,69 @@ export function CallStage({ call, checkHref, local, otherName, otherStatus, disa
         {/* One element for the preview, full size before the call and small during it: moved,
             a <video> would be torn down and set up again the moment the call starts. */}
         <div className={inCall ? "absolute bottom-3 right-3 aspect-video w-1/3 max-w-60 rounded-xl border-2 border-slate-800 shadow-lg" : "h-full w-full"}>
-          <VideoTile testId="local-video" stream={local.stream} label="You" local videoOff={!local.media.video} audioOff={!local.media.audio} className="h-full w-full" />
+          <VideoTile
+            testId="local-video"
+            stream={outgoing}
+            label={sharing ? "Your screen" : "You"}
+            local
+            mirror={!sharing}
+            videoOff={!sharing && !local.media.video}
+            audioOff={!local.media.audio}
+            className="h-full w-full"
+          />
         </div>
       </div>
-      <CallStatus call={call} checkHref={checkHref} local={local} otherName={otherName} otherStatus={otherStatus} inCall={inCall} />
+      {presenceNotice && (
+        <p data-testid="presence-notice" className="self-center rounded-full bg-slate-800 px-3 py-1 text-sm text-white">
+          {presenceNotice}
+        </p>
+      )}
+      <CallStatus {...props} inCall={inCall} />
+      {inCall && <QualityIndicator summary={quality} />}
       <CallControls
         media={local.media}
         inCall={inCall}
         joining={call.phase === "joining"}
         joinDisabled={disabled || local.status === "requesting"}
+        sharing={sharing}
+        shareStarting={screen.starting}
         onToggleAudio={local.toggleAudio}
         onToggleVideo={local.toggleVideo}
+        onToggleShare={sharing ? screen.stop : () => void screen.start()}
+        onShowShortcuts={openShortcuts}
         onJoin={call.join}
-        onLeave={call.leave}
+        onLeave={() => {
+          screen.stop();
+          call.leave();
+        }}
       />
+      {(deviceNotice || screen.error) && (
+        <p role="alert" data-testid="device-notice" className="text-center text-sm text-amber-800 dark:text-amber-300">
+          {deviceNotice ?? screen.error}
+        </p>
+      )}
+      <DevicePickers
+        devices={local.devices}
+        chosen={{ ...local.inUse, audiooutput: speaker.sinkId }}
+        onChoose={(kind, deviceId) => (kind === "audiooutput" ? speaker.choose(deviceId) : void local.chooseInput(kind, deviceId))}
+        canChooseSpeaker={speaker.supported}
+        sounds={props.sounds}
+        onSoundsChange={props.onSoundsChange}
+      />
+      <CallAnnouncer
+        presenceNotice={presenceNotice}
+        reconnecting={call.phase === "reconnecting"}
+        muted={!local.media.audio}
+        cameraOff={!local.media.video}
+        sharing={sharing}
+        deviceNotice={deviceNotice}
+      />
+      <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
     </section>
   );
 }
 
-function CallStatus({ call, checkHref, local, otherName, otherStatus, inCall }: Omit<CallStageProps, "disabled"> & { inCall: boolean }) {
+function CallStatus({ call, checkHref, local, otherName, otherStatus, inCall }: Pick<CallStageProps, "call" | "checkHref" | "local" | "otherName" | "otherStatus"> & { inCall: boolean }) {
   if (local.status === "error") {
     return (
       <p role="alert" className="text-center text-sm text-red-700 dark:text-red-300">

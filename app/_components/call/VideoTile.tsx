@@ -6,17 +6,27 @@ interface VideoTileProps {
   label: string;
   /** Local previews are muted (no echo) and mirrored (as in a mirror). */
   local?: boolean;
+  /** Mirrored like a mirror: a camera preview is; a shared screen, whose text must read, is not. Defaults to `local`. */
+  mirror?: boolean;
+  /** The speaker to play through (HTMLMediaElement.setSinkId); "" or absent is the default. */
+  sinkId?: string;
   videoOff?: boolean;
   audioOff?: boolean;
   className?: string;
   testId: string;
 }
 
-export function VideoTile({ stream, label, local = false, videoOff = false, audioOff = false, className = "", testId }: VideoTileProps) {
+export function VideoTile({ stream, label, local = false, mirror = local, sinkId, videoOff = false, audioOff = false, className = "", testId }: VideoTileProps) {
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (video.current && video.current.srcObject !== stream) video.current.srcObject = stream;
   }, [stream]);
+  useEffect(() => {
+    const element = video.current;
+    if (sinkId === undefined || !element || !("setSinkId" in element) || element.sinkId === sinkId) return;
+    // A device unplugged between render and now rejects: the default keeps playing.
+    element.setSinkId(sinkId).catch(() => {});
+  }, [sinkId]);
 
   return (
     <figure className={`relative overflow-hidden rounded-xl bg-slate-900 ${className}`}>
@@ -27,7 +37,7 @@ export function VideoTile({ stream, label, local = false, videoOff = false, audi
         playsInline
         muted={local}
         aria-label={`${label} video`}
-        className={`h-full w-full object-cover ${local ? "-scale-x-100" : ""} ${videoOff || !stream ? "invisible" : ""}`}
+        className={`h-full w-full object-cover ${mirror ? "-scale-x-100" : ""} ${videoOff || !stream ? "invisible" : ""}`}
       />
       {(videoOff || !stream) && (
         <div className="absolute inset-0 flex items-center justify-center">

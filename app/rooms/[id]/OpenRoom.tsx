@@ -5,7 +5,13 @@ import type { TPresence } from "@/lib/shared/realtime-events";
 import { connectivityCheckPath, roomHistoryPath } from "@/lib/shared/paths";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
+import { usePeerPresenceNotice } from "@/lib/client/attention/use-peer-presence-notice";
+import { useSoundsPreference } from "@/lib/client/attention/use-sounds-preference";
+import { useUnreadBadge } from "@/lib/client/attention/use-unread-badge";
 import { useCallSession } from "@/lib/client/call/use-call-session";
+import { useOutgoingStream } from "@/lib/client/media/use-outgoing-stream";
+import { useScreenShare } from "@/lib/client/media/use-screen-share";
+import { useSpeaker } from "@/lib/client/media/use-speaker";
 import { useReadMarker } from "@/lib/client/rooms/use-read-marker";
 import { historyLoader, useChat } from "@/lib/client/use-chat";
 import { useLocalMedia } from "@/lib/client/use-local-media";
@@ -26,7 +32,13 @@ interface OpenRoomProps {
 export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
   const { socket, status: socketStatus, refusal } = connection;
   const local = useLocalMedia();
-  const call = useCallSession(socket, room.id, local.stream, local.media);
+  const screen = useScreenShare();
+  const speaker = useSpeaker(local.devices);
+  const outgoing = useOutgoingStream(local.stream, screen.track);
+  // While sharing, the other side must show the picture even with the camera off.
+  const sharing = screen.track !== null;
+  const sentMedia = useMemo(() => ({ audio: local.media.audio, video: local.media.video || sharing }), [local.media.audio, local.media.video, sharing]);
+  const call = useCallSession(socket, room.id, outgoing, sentMedia);
   const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
   const chat = useChat(socket, me, loadHistory, room.id);
   const presence = usePresence(socket);
@@ -34,6 +46,10 @@ export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
   const otherPresence = presence?.members.find((member) => member.user.id !== me.id) ?? null;
   // The guest may arrive after this page loaded; the room's update (or presence) names them then.
   const otherName = room.members.find((member) => member.id !== me.id)?.name ?? otherPresence?.user.name ?? null;
+  const [sounds, setSounds] = useSoundsPreference();
+  const presenceNotice = usePeerPresenceNotice(presence ? (otherPresence ? { name: otherPresence.user.name, inCall: otherPresence.inCall } : null) : undefined, sounds);
+  const incomingIds = useMemo(() => chat.entries.flatMap((entry) => (entry.status === "sent" && entry.author.id !== me.id ? [entry.id] : [])), [chat.entries, me.id]);
+  useUnreadBadge(incomingIds);
 
   return (
     <div className="space-y-4">
@@ -58,6 +74,12 @@ export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
           otherName={otherName}
           otherStatus={otherPresence ? (otherPresence.inCall ? "in-call" : "here") : "away"}
           disabled={socketStatus !== "connected"}
+          outgoing={outgoing}
+          screen={screen}
+          speaker={speaker}
+          presenceNotice={presenceNotice}
+          sounds={sounds}
+          onSoundsChange={setSounds}
         />
         <ChatPanel chat={chat} me={me} />
       </div>

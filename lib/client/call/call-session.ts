@@ -127,6 +127,9 @@ export class CallSession {
     void this.link?.pc.replaceLocalStream(stream);
   }
 
+  /** The media path's statistics while a peer connection exists: the quality indicator's source. */
+  getStats = async (): Promise<RTCStatsReport | null> => (this.link ? this.link.pc.pc.getStats() : null);
+
   dispose(): void {
     this.leave();
     this.credentials.stop();

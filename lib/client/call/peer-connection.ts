@@ -129,7 +129,9 @@ export class PeerConnection {
     if (!this.tracksAdded) return;
     for (const sender of this.pc.getSenders()) {
       const kind = sender.track?.kind;
-      if (kind) await sender.replaceTrack(stream?.getTracks().find((track) => track.kind === kind) ?? null);
+      if (!kind) continue;
+      const next = stream?.getTracks().find((track) => track.kind === kind) ?? null;
+      if (next !== sender.track) await sender.replaceTrack(next);
     }
   }
 

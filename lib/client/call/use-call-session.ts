@@ -9,10 +9,13 @@ export interface CallView extends TCallSnapshot {
   leave(): void;
   /** Leave and join again: a fresh call after a failure. */
   retry(): void;
+  /** getStats() of the call's peer connection; null outside a call. */
+  getStats(): Promise<RTCStatsReport | null>;
 }
 
 const noSubscription = () => () => {};
 const idle = () => IDLE_CALL;
+const noStats = async () => null;
 
 /** The room's call session for as long as its socket lives; the component re-renders on its changes. */
 export function useCallSession(socket: TRoomSocket | null, roomId: string, localStream: MediaStream | null, media: TMediaState): CallView {
@@ -21,6 +24,7 @@ export function useCallSession(socket: TRoomSocket | null, roomId: string, local
   useEffect(() => {
     if (!socket) return;
     const created = new CallSession(socket, roomId);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- publishing the session this effect made
     setSession(created);
     return () => {
       created.dispose();
@@ -40,5 +44,6 @@ export function useCallSession(socket: TRoomSocket | null, roomId: string, local
       session?.leave();
       void session?.join();
     },
+    getStats: session?.getStats ?? noStats,
   };
 }

@@ -5,13 +5,32 @@ import { useState } from "react";
 import { CallControls } from "@/app/_components/call/CallControls";
 import { useCallShortcuts } from "@/app/_components/call/use-call-shortcuts";
 
-function Harness({ onJoin = () => {}, onLeave = () => {}, inCall = false }) {
+function Harness({ onJoin = () => {}, onLeave = () => {}, onToggleShare = () => {}, onShowHelp = () => {}, inCall = false }) {
   const [media, setMedia] = useState({ audio: true, video: true });
   const toggleAudio = () => setMedia((m) => ({ ...m, audio: !m.audio }));
   const toggleVideo = () => setMedia((m) => ({ ...m, video: !m.video }));
-  useCallShortcuts(toggleAudio, toggleVideo);
+  useCallShortcuts({ onToggleAudio: toggleAudio, onToggleVideo: toggleVideo, onShowHelp });
   return (
-    <CallControls media={media} inCall={inCall} joining={false} joinDisabled={false} onToggleAudio={toggleAudio} onToggleVideo={toggleVideo} onJoin={onJoin} onLeave={onLeave} />
+    <>
+      <CallControls
+        media={media}
+        inCall={inCall}
+        joining={false}
+        joinDisabled={false}
+        sharing={false}
+        shareStarting={false}
+        onToggleAudio={toggleAudio}
+        onToggleVideo={toggleVideo}
+        onToggleShare={onToggleShare}
+        onShowShortcuts={onShowHelp}
+        onJoin={onJoin}
+        onLeave={onLeave}
+      />
+      <label>
+        Message
+        <textarea />
+      </label>
+    </>
   );
 }
 
@@ -39,6 +58,29 @@ describe("the call controls", () => {
     expect(screen.getByRole("button", { name: "Unmute" })).toBeInTheDocument();
     await user.keyboard("{Control>}e{/Control}");
     expect(screen.getByRole("button", { name: "Camera on" })).toBeInTheDocument();
+  });
+
+  it("open the shortcut list with ?, but not while typing in a text field", async () => {
+    const user = userEvent.setup();
+    const onShowHelp = jest.fn();
+    render(<Harness onShowHelp={onShowHelp} />);
+    await user.click(screen.getByRole("textbox", { name: "Message" }));
+    await user.keyboard("why?");
+    expect(onShowHelp).not.toHaveBeenCalled();
+    expect(screen.getByRole("textbox", { name: "Message" })).toHaveValue("why?");
+    await user.click(screen.getByRole("button", { name: "Mute" }));
+    await user.keyboard("?");
+    expect(onShowHelp).toHaveBeenCalledTimes(1);
+  });
+
+  it("offer screen sharing only during the call", async () => {
+    const user = userEvent.setup();
+    const onToggleShare = jest.fn();
+    const { rerender } = render(<Harness onToggleShare={onToggleShare} />);
+    expect(screen.queryByRole("button", { name: "Share screen" })).not.toBeInTheDocument();
+    rerender(<Harness inCall onToggleShare={onToggleShare} />);
+    await user.click(screen.getByRole("button", { name: "Share screen" }));
+    expect(onToggleShare).toHaveBeenCalledTimes(1);
   });
 
   it("offer Join before the call and Leave during it, reachable with Tab", async () => {

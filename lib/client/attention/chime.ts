@@ -1,0 +1,32 @@
+/**
+ * Short tones for the other person arriving (rising) and leaving (falling), made with WebAudio
+ * so no sound file is fetched. One AudioContext for the page, created on first use.
+ */
+let context: AudioContext | null = null;
+
+const TONES = { join: [523.25, 783.99], leave: [783.99, 523.25] } as const;
+
+export function playChime(kind: keyof typeof TONES): void {
+  try {
+    context ??= new AudioContext();
+    // Browsers start a context suspended until the page has had a click or key press.
+    void context.resume().catch(() => {});
+    const start = context.currentTime;
+    TONES[kind].forEach((frequency, index) => {
+      const oscillator = context!.createOscillator();
+      const gain = context!.createGain();
+      const at = start + index * 0.14;
+      oscillator.type = "sine";
+      oscillator.frequency.value = frequency;
+      // A soft attack and release: a click-free 120 ms tone at a fifth of full volume.
+      gain.gain.setValueAtTime(0, at);
+      gain.gain.linearRampToValueAtTime(0.2, at + 0.02);
+      gain.gain.linearRampToValueAtTime(0, at + 0.12);
+      oscillator.connect(gain).connect(context!.destination);
+      oscillator.start(at);
+      oscillator.stop(at + 0.13);
+    });
+  } catch {
+    // No WebAudio (or it refused): the visible notice still tells them.
+  }
+}
