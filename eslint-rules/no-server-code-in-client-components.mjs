@@ -13,9 +13,7 @@ const rule = {
     schema: [],
   },
   create(context) {
-    const isClientFile = context.sourceCode.ast.body.some(
-      (node) => node.type === "ExpressionStatement" && node.directive === "use client",
-    );
+    const isClientFile = context.sourceCode.ast.body.some((node) => node.type === "ExpressionStatement" && node.directive === "use client");
     if (!isClientFile) return {};
     const check = (node) => {
       const source = node.source?.value;

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
 
   for (const provider of DATABASE_PROVIDERS) {
     const { migrationDirectories } = await readMigrationList(provider);
-    if ((migrationDirectories.length > 0) !== (migratedSource !== null)) {
+    if (migrationDirectories.length > 0 !== (migratedSource !== null)) {
       throw new Error(
         `prisma/${provider}/migrations and ${path.relative(REPO_ROOT, MIGRATED_SCHEMA_PATH)} disagree: ` +
           "one exists without the other (restore it from git)",

@@ -46,11 +46,21 @@ export function ChangePasswordForm() {
     <form onSubmit={onSubmit} onFocus={preloadInputSchemas} className="space-y-4" noValidate>
       <FormError message={error} />
       {done && (
-        <p role="status" className="rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-200">
+        <p
+          role="status"
+          className="rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800 dark:border-green-900 dark:bg-green-950 dark:text-green-200"
+        >
           {done}
         </p>
       )}
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fields.currentPassword} />
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={fields.currentPassword}
+      />
       <Field
         label="New password"
         name="newPassword"

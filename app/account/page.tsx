@@ -36,7 +36,9 @@ export default async function AccountPage() {
         {account.hasPassword ? (
           <ChangePasswordForm />
         ) : (
-          <p className="text-sm text-slate-500 dark:text-slate-400">You sign in with {providers.join(" or ")}, so your account has no password to change.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">
+            You sign in with {providers.join(" or ")}, so your account has no password to change.
+          </p>
         )}
       </section>
 
@@ -63,8 +65,8 @@ export default async function AccountPage() {
           ) : (
             <>
               <p>
-                {account.ownedRooms.length === 1 ? "The room you own is" : `The ${account.ownedRooms.length} rooms you own are`} deleted with
-                your account, with their chat, for their guests too:
+                {account.ownedRooms.length === 1 ? "The room you own is" : `The ${account.ownedRooms.length} rooms you own are`} deleted with your
+                account, with their chat, for their guests too:
               </p>
               <ul className="list-disc pl-5">
                 {account.ownedRooms.map((room) => (
@@ -78,8 +80,8 @@ export default async function AccountPage() {
           )}
           {account.guestRoomCount > 0 && (
             <p>
-              In the {account.guestRoomCount === 1 ? "room" : `${account.guestRoomCount} rooms`} you joined as a guest, your messages stay in
-              the owner&apos;s record, shown as from a deleted account, and your seat is freed.
+              In the {account.guestRoomCount === 1 ? "room" : `${account.guestRoomCount} rooms`} you joined as a guest, your messages stay in the
+              owner&apos;s record, shown as from a deleted account, and your seat is freed.
             </p>
           )}
           <p>Your name, email and password are erased, and you are signed out everywhere. This cannot be undone.</p>

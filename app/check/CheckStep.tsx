@@ -12,7 +12,9 @@ const STATUS_STYLE: Record<Exclude<TStepStatus, "pending">, { icon: string; clas
 
 export function StatusIcon({ status }: { status: TStepStatus }) {
   if (status === "pending") {
-    return <span aria-hidden className="mt-0.5 inline-block h-5 w-5 shrink-0 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600" />;
+    return (
+      <span aria-hidden className="mt-0.5 inline-block h-5 w-5 shrink-0 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600" />
+    );
   }
   const { icon, className } = STATUS_STYLE[status];
   return (

@@ -21,7 +21,9 @@ export function CheckView({ roomId, stunUrls }: { roomId: string | null; stunUrl
       <h1 id="check-heading" className="mb-1 text-xl font-semibold">
         Connection check
       </h1>
-      <p className="mb-4 text-sm text-slate-500 dark:text-slate-400">Will calls work from this network? Duet tests your camera, its own server and the routes a call can take.</p>
+      <p className="mb-4 text-sm text-slate-500 dark:text-slate-400">
+        Will calls work from this network? Duet tests your camera, its own server and the routes a call can take.
+      </p>
 
       <div className={`mb-4 flex gap-3 rounded-xl border p-4 ${verdict ? VERDICT_STYLE[verdict.tone] : "border-slate-200 dark:border-slate-800"}`}>
         <StatusIcon status={verdict?.tone ?? "pending"} />
@@ -46,7 +48,12 @@ export function CheckView({ roomId, stunUrls }: { roomId: string | null; stunUrl
 
       <div className="mt-4 flex flex-wrap gap-3">
         {/* aria-disabled, not disabled: a keyboard user's focus stays on the button while it runs. */}
-        <button type="button" onClick={() => !running && run()} aria-disabled={running} className={`${buttonClass} aria-disabled:cursor-wait aria-disabled:opacity-60`}>
+        <button
+          type="button"
+          onClick={() => !running && run()}
+          aria-disabled={running}
+          className={`${buttonClass} aria-disabled:cursor-wait aria-disabled:opacity-60`}
+        >
           {running && <span aria-hidden className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-white/40 border-t-white" />}
           {running ? "Checking…" : "Run again"}
         </button>

@@ -18,7 +18,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className={`mx-auto mt-8 max-w-sm ${cardClass}`}>
       <h1 className="mb-1 text-xl font-semibold">Sign in to Duet</h1>
-      <p className="mb-5 text-sm text-slate-500 dark:text-slate-400">{returnTo.startsWith("/rooms/") ? "Sign in to join the room you were invited to." : "Welcome back."}</p>
+      <p className="mb-5 text-sm text-slate-500 dark:text-slate-400">
+        {returnTo.startsWith("/rooms/") ? "Sign in to join the room you were invited to." : "Welcome back."}
+      </p>
       {params.deleted === "1" && (
         <p role="status" className="mb-4 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-800">
           Your account is deleted.

@@ -22,9 +22,7 @@ export function mergeMessages(entries: readonly TChatEntry[], incoming: readonly
   for (const entry of entries) if (entry.status === "sent") stored.set(entry.id, entry);
   for (const message of incoming) stored.set(message.id, message);
   const storedClientIds = new Set([...stored.values()].map((m) => `${m.author.id}:${m.clientId}`));
-  const unsent = entries.filter(
-    (entry) => entry.status !== "sent" && !storedClientIds.has(`${entry.author.id}:${entry.clientId}`),
-  );
+  const unsent = entries.filter((entry) => entry.status !== "sent" && !storedClientIds.has(`${entry.author.id}:${entry.clientId}`));
   const sent: TChatEntry[] = [...stored.values()].sort(byServerOrder).map((m) => ({ ...m, status: "sent" as const }));
   return [...sent, ...unsent];
 }

@@ -66,7 +66,11 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
     // After a reconnect, fetch what was said while this browser was away.
     let connectedBefore = socket.connected;
     const onConnect = () => {
-      if (connectedBefore) loadHistory(null).then((page) => addStored(page.messages), () => {});
+      if (connectedBefore)
+        loadHistory(null).then(
+          (page) => addStored(page.messages),
+          () => {},
+        );
       connectedBefore = true;
     };
     socket.on("chat:message", onMessage);

@@ -8,7 +8,11 @@ import { useSyncExternalStore } from "react";
  */
 export function useHydrated(): boolean {
   // The server's snapshot is what hydration renders; React then re-renders with the browser's.
-  return useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
 }
 
 function subscribeToNothing(): () => void {

@@ -66,7 +66,9 @@ async function runBlock(loader: BenchChild, provider: TDatabaseProvider, nodes: 
         }
       }
       const row = { provider, nodes, inFlight, results: { bare: sumRounds(rounds.bare), duet: sumRounds(rounds.duet) } };
-      console.log(`  ${describeRow(row).padEnd(32)} bare ${Math.round(row.results.bare.messagesPerSecond)} msg/s, Duet ${Math.round(row.results.duet.messagesPerSecond)} msg/s`);
+      console.log(
+        `  ${describeRow(row).padEnd(32)} bare ${Math.round(row.results.bare.messagesPerSecond)} msg/s, Duet ${Math.round(row.results.duet.messagesPerSecond)} msg/s`,
+      );
       rows.push(row);
     }
     return rows;

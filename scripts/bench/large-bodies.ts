@@ -21,7 +21,9 @@ const CHUNK_BYTES = 64 * 1024;
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 function rssOf(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"));
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
   return Number(/(\d+)/.exec(line ?? "")?.[1] ?? 0) * 1024;
 }
 
@@ -94,9 +96,14 @@ async function bothRounds(extraEnv: Record<string, string>): Promise<void> {
     const duet = await startDuet({ port: await freePort(), env: extraEnv });
     try {
       const result = await round(duet.url, duet.child.pid!, chunked);
-      console.log(`\n${chunked ? "chunked (no Content-Length)" : "with Content-Length"}: RSS before ${mib(result.before)} MiB, peak ${mib(result.peak)} MiB, after ${mib(result.after)} MiB`);
+      console.log(
+        `\n${chunked ? "chunked (no Content-Length)" : "with Content-Length"}: RSS before ${mib(result.before)} MiB, peak ${mib(result.peak)} MiB, after ${mib(result.after)} MiB`,
+      );
       for (const answer of result.answers) console.log(`  ${answer.status} in ${answer.ms} ms ${answer.body}`);
-      const alive = await fetch(`${duet.url}/api/health`).then((response) => response.status, (error: Error) => error.message);
+      const alive = await fetch(`${duet.url}/api/health`).then(
+        (response) => response.status,
+        (error: Error) => error.message,
+      );
       console.log(`  /api/health afterwards: ${alive}`);
     } finally {
       await duet.stop();

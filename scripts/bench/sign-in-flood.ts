@@ -73,7 +73,10 @@ async function flood(variant: TVariant): Promise<Result> {
 }
 
 function runChild(variant: TVariant): Result {
-  const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", __filename, "--child", variant], { encoding: "utf8", env: process.env });
+  const child = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", __filename, "--child", variant], {
+    encoding: "utf8",
+    env: process.env,
+  });
   if (child.status !== 0) throw new Error(`${variant}: ${child.stderr || child.stdout}`);
   return JSON.parse(child.stdout.trim().split("\n").at(-1)!) as Result;
 }
@@ -84,17 +87,21 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(await flood(process.argv[childIndex + 1] as TVariant))}\n`);
     process.exit(0);
   }
-  console.log(`${ATTEMPTS} simultaneous sign-ins (wrong passwords, argon2id 19 MiB), UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"}`);
+  console.log(
+    `${ATTEMPTS} simultaneous sign-ins (wrong passwords, argon2id 19 MiB), UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? "4 (default)"}`,
+  );
   const rows = (Object.keys(VARIANTS) as TVariant[]).map(runChild);
-  console.table(rows.map((r) => ({
-    variant: r.variant,
-    "RSS before (MiB)": r.baselineMiB,
-    "peak RSS (MiB)": r.peakMiB,
-    "peak − before (MiB)": Math.round((r.peakMiB - r.baselineMiB) * 10) / 10,
-    "checked": r.wrong,
-    "refused (busy)": r.refused,
-    "seconds": r.seconds,
-  })));
+  console.table(
+    rows.map((r) => ({
+      variant: r.variant,
+      "RSS before (MiB)": r.baselineMiB,
+      "peak RSS (MiB)": r.peakMiB,
+      "peak − before (MiB)": Math.round((r.peakMiB - r.baselineMiB) * 10) / 10,
+      checked: r.wrong,
+      "refused (busy)": r.refused,
+      seconds: r.seconds,
+    })),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -41,7 +41,9 @@ const PLACEHOLDER = "PROVIDER";
  */
 export function renderProviderSchema(source: string, provider: TDatabaseProvider): string {
   if (!/provider\s*=\s*"PROVIDER"/.test(source) || !/output\s*=\s*"[^"]*PROVIDER[^"]*"/.test(source)) {
-    throw new Error(`${path.relative(REPO_ROOT, SOURCE_SCHEMA_PATH)} must keep the ${PLACEHOLDER} placeholder in the datasource provider and the generator output`);
+    throw new Error(
+      `${path.relative(REPO_ROOT, SOURCE_SCHEMA_PATH)} must keep the ${PLACEHOLDER} placeholder in the datasource provider and the generator output`,
+    );
   }
   const targetDir = path.dirname(getProviderSchemaPath(provider));
   const body = source

@@ -82,7 +82,7 @@ function describeError(error, boundFactory) {
   }
   const id = /External error id#(\d+)/.exec(message)?.[1];
   const external = id === undefined ? undefined : boundFactory.errorRegistry.consumeError(Number(id))?.error;
-  const detail = external ? external.cause?.message ?? external.message ?? JSON.stringify(external) : undefined;
+  const detail = external ? (external.cause?.message ?? external.message ?? JSON.stringify(external)) : undefined;
   const text = detail ? message.replace(/External error id#\d+/, detail) : message;
   return panicMessage ? `${text} (${panicMessage})` : text;
 }

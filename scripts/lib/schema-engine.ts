@@ -3,13 +3,7 @@
 // The engine itself runs in a worker thread: see schema-engine-worker.mjs for why.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type {
-  ApplyMigrationsInput,
-  ApplyMigrationsOutput,
-  DiffParams,
-  DiffResult,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm";
+import type { ApplyMigrationsInput, ApplyMigrationsOutput, DiffParams, DiffResult, SchemaFilter } from "@prisma/schema-engine-wasm";
 import type { TDatabaseProvider } from "../../lib/server/db/database-url";
 
 interface TSchemaEngineCommands {

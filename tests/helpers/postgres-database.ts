@@ -34,8 +34,7 @@ async function runAdminStatement(sql: string): Promise<void> {
     const { host, port } = new URL(TEST_POSTGRES_URL);
     const reason = error instanceof Error ? error.message || error.name : String(error);
     throw new Error(
-      `These tests need PostgreSQL at ${host || "localhost"}:${port || 5432} (${reason}). ` +
-        "Start it, or point TEST_POSTGRES_URL at one.",
+      `These tests need PostgreSQL at ${host || "localhost"}:${port || 5432} (${reason}). ` + "Start it, or point TEST_POSTGRES_URL at one.",
     );
   }
   try {

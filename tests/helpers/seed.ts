@@ -22,10 +22,7 @@ export async function seedUser(db: TDbClient, name: string): Promise<TPublicUser
 type TSeededUser = Awaited<ReturnType<typeof seedUser>>;
 
 /** Several users at once, in the order of their names. */
-export async function seedUsers<const TNames extends readonly string[]>(
-  db: TDbClient,
-  names: TNames,
-): Promise<{ [K in keyof TNames]: TSeededUser }> {
+export async function seedUsers<const TNames extends readonly string[]>(db: TDbClient, names: TNames): Promise<{ [K in keyof TNames]: TSeededUser }> {
   const users: TSeededUser[] = [];
   for (const name of names) users.push(await seedUser(db, name));
   return users as { [K in keyof TNames]: TSeededUser };

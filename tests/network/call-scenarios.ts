@@ -18,7 +18,13 @@ export async function preCallCheck({ ben, row, roomId }: RowContext, result: Row
       return;
     }
     const verdict = page.getByTestId("check-verdict");
-    const seen = await verdict.filter({ hasText: row.expectCheck }).waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    const seen = await verdict
+      .filter({ hasText: row.expectCheck })
+      .waitFor({ timeout: 30_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     const text = ((await verdict.textContent({ timeout: 1_000 }).catch(() => null)) ?? "(no verdict)").trim();
     result.notes.push(`check: "${text}"`);
     if (!seen) result.failures.push(`check verdict lacks "${row.expectCheck}"`);

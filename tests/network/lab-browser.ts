@@ -46,7 +46,11 @@ export async function signedInPerson(browser: Browser, name: string, baseUrl: st
   const email = `${name.toLowerCase()}-${Date.now()}-${counter}@example.test`;
   const failure = await page.evaluate(
     async ({ name, email, password }) => {
-      const created = await fetch("/api/users", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name, email, password }) });
+      const created = await fetch("/api/users", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ name, email, password }),
+      });
       if (created.status !== 201) return `sign-up: ${created.status} ${await created.text()}`;
       const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
       const signedIn = await fetch("/api/auth/callback/credentials", {
@@ -64,8 +68,14 @@ export async function signedInPerson(browser: Browser, name: string, baseUrl: st
 
 export async function createRoom(owner: Person, name: string): Promise<string> {
   const result = await owner.page.evaluate(async (roomName) => {
-    const response = await fetch("/api/rooms", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: roomName }) });
-    return response.status === 201 ? { id: ((await response.json()) as { room: { id: string } }).room.id } : { error: `${response.status} ${await response.text()}` };
+    const response = await fetch("/api/rooms", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: roomName }),
+    });
+    return response.status === 201
+      ? { id: ((await response.json()) as { room: { id: string } }).room.id }
+      : { error: `${response.status} ${await response.text()}` };
   }, name);
   if ("error" in result) throw new Error(`room creation failed: ${result.error}`);
   return result.id;
@@ -91,13 +101,21 @@ export async function callStatusContaining(person: Person, text: string, timeout
   const seen = await status
     .filter({ hasText: text })
     .waitFor({ timeout: timeoutMs })
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   return { seen, status: await callStatus(person) };
 }
 
 /** What the call status line says right now. */
 export async function callStatus(person: Person): Promise<string> {
-  return ((await person.page.getByTestId("call-status").textContent({ timeout: 1_000 }).catch(() => "")) ?? "").trim();
+  return (
+    (await person.page
+      .getByTestId("call-status")
+      .textContent({ timeout: 1_000 })
+      .catch(() => "")) ?? ""
+  ).trim();
 }
 
 /** Types a chat message and presses Enter, as a person does; does not wait for the server. */

@@ -146,11 +146,15 @@ export function firstRemoteFrameAt(page: Page, timeoutMs: number): Promise<numbe
  */
 export async function mediaFlowing(page: Page, timeoutMs: number): Promise<Snapshot | null> {
   let before: Snapshot | undefined;
-  return pollFor(async () => {
-    const now = await snapshot(page);
-    const live = now.connectionState === "connected" && now.videoWidth > 0;
-    const rising = live && before !== undefined && now.framesDecoded > before.framesDecoded;
-    before = live ? now : undefined;
-    return rising ? now : undefined;
-  }, timeoutMs, 150);
+  return pollFor(
+    async () => {
+      const now = await snapshot(page);
+      const live = now.connectionState === "connected" && now.videoWidth > 0;
+      const rising = live && before !== undefined && now.framesDecoded > before.framesDecoded;
+      before = live ? now : undefined;
+      return rising ? now : undefined;
+    },
+    timeoutMs,
+    150,
+  );
 }

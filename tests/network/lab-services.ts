@@ -89,7 +89,17 @@ export interface LabDuet {
  * STUN_URLS/TURN_URLS/TURN_SECRET; STUN_URLS is always set (an empty string means none) so no
  * public server is ever configured.
  */
-export async function startLabDuet({ port, dir, tree, ice }: { port: number; dir: string; tree: string; ice: { STUN_URLS: string; TURN_URLS?: string; TURN_SECRET?: string } }): Promise<LabDuet> {
+export async function startLabDuet({
+  port,
+  dir,
+  tree,
+  ice,
+}: {
+  port: number;
+  dir: string;
+  tree: string;
+  ice: { STUN_URLS: string; TURN_URLS?: string; TURN_SECRET?: string };
+}): Promise<LabDuet> {
   mkdirSync(dir, { recursive: true });
   const url = `http://${SERVER_IP}:${port}`;
   const logFile = path.join(dir, "duet.log");

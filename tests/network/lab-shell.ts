@@ -24,7 +24,12 @@ export function nft(ns: string, ruleset: string): void {
 /** Fails with one clear line when the lab cannot be built on this machine. */
 export function assertLabPrerequisites(): void {
   if (process.getuid?.() !== 0) throw new Error("test:network builds network namespaces and must run as root (sudo npm run test:network)");
-  for (const [command, pkg] of [["ip", "iproute2"], ["nft", "nftables"], ["turnserver", "coturn"], ["chromium", "chromium"]] as const) {
+  for (const [command, pkg] of [
+    ["ip", "iproute2"],
+    ["nft", "nftables"],
+    ["turnserver", "coturn"],
+    ["chromium", "chromium"],
+  ] as const) {
     const found = spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
     if (!found) throw new Error(`test:network needs \`${command}\`: apt-get install -y ${pkg}`);
   }

@@ -44,7 +44,17 @@ export function matrixTable(outcomes: Outcome[]): string {
     [...outcome.result.notes, ...outcome.result.failures.map((failure) => `✗ ${failure}`)].join("; "),
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((cells) => (column === header.length - 1 ? 0 : cells[column]!.length))));
-  const format = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join(" | ").trimEnd();
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join(" | ")
+      .trimEnd();
   const passes = outcomes.filter(passed).length;
-  return [format(header), widths.map((width, column) => "-".repeat(column === header.length - 1 ? "notes".length : width)).join("-|-"), ...rows.map(format), "", `${passes} passed, ${outcomes.length - passes} failed`].join("\n");
+  return [
+    format(header),
+    widths.map((width, column) => "-".repeat(column === header.length - 1 ? "notes".length : width)).join("-|-"),
+    ...rows.map(format),
+    "",
+    `${passes} passed, ${outcomes.length - passes} failed`,
+  ].join("\n");
 }

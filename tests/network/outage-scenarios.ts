@@ -63,7 +63,10 @@ export async function restartSignaling({ ada, ben, duet }: RowContext, result: R
   // not count; a rebuilt connection is reported by samePeerConnection below.
   const looks: Array<{ at: number; sides: Snapshot[] }> = [];
   let serverBack = false;
-  void restarting.then(() => (serverBack = true), () => (serverBack = true));
+  void restarting.then(
+    () => (serverBack = true),
+    () => (serverBack = true),
+  );
   while (!serverBack) {
     looks.push({ at: Date.now(), sides: await Promise.all([snapshot(ada.page), snapshot(ben.page)]) });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -82,16 +85,38 @@ export async function restartSignaling({ ada, ben, duet }: RowContext, result: R
   if (stalls.length > 0) result.failures.push(`media stalled while the server was down: ${stalls.slice(0, 2).join("; ")}`);
 
   const adaMessages = ada.page.getByTestId("chat-message").filter({ hasText: text });
-  const arrived = await adaMessages.first().waitFor({ timeout: 30_000 }).then(() => Date.now(), () => null);
+  const arrived = await adaMessages
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .then(
+      () => Date.now(),
+      () => null,
+    );
   if (arrived === null) result.failures.push("the message typed during the outage never reached Ada");
   else result.notes.push(`message delivered ${arrived - backAt} ms after the server was back`);
   const benMessage = ben.page.getByTestId("chat-message").filter({ hasText: text });
   // Once Ada has it, Ben's copy should turn "sent" promptly; if Ada never got it, just look.
   const sentWithin = arrived === null ? 1 : 15_000;
-  const sent = await benMessage.and(ben.page.locator('[data-status="sent"]')).first().waitFor({ timeout: sentWithin }).then(() => true, () => false);
-  if (!sent) result.failures.push(`Ben's message is not marked sent (it says: "${((await benMessage.first().textContent().catch(() => "")) ?? "").trim()}")`);
+  const sent = await benMessage
+    .and(ben.page.locator('[data-status="sent"]'))
+    .first()
+    .waitFor({ timeout: sentWithin })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!sent)
+    result.failures.push(
+      `Ben's message is not marked sent (it says: "${(
+        (await benMessage
+          .first()
+          .textContent()
+          .catch(() => "")) ?? ""
+      ).trim()}")`,
+    );
   const counts = [await adaMessages.count(), await benMessage.count()];
-  if (counts.some((count) => count !== 1)) result.failures.push(`the message shows ${counts[0]}× for Ada and ${counts[1]}× for Ben, expected once each`);
+  if (counts.some((count) => count !== 1))
+    result.failures.push(`the message shows ${counts[0]}× for Ada and ${counts[1]}× for Ben, expected once each`);
 
   const flowing = await Promise.all([mediaFlowing(ada.page, 20_000), mediaFlowing(ben.page, 20_000)]);
   result.connected = flowing.every(Boolean);
@@ -102,17 +127,22 @@ export async function restartSignaling({ ada, ben, duet }: RowContext, result: R
 
 function samePeerConnection(result: RowResult, snapshots: Snapshot[]): void {
   const counts = snapshots.map((own) => own.peerConnections);
-  if (counts.some((count) => count !== 1)) result.failures.push(`peer connections made: Ada ${counts[0]}, Ben ${counts[1]} (expected the same one throughout)`);
+  if (counts.some((count) => count !== 1))
+    result.failures.push(`peer connections made: Ada ${counts[0]}, Ben ${counts[1]} (expected the same one throughout)`);
 }
 
 /** Epoch ms at which this person's newest connection is connected and decoding new frames again. */
 function framesRisingAt(person: Person, timeoutMs: number): Promise<number | null> {
   let baseline: { pcs: number; frames: number } | undefined;
-  return pollFor(async () => {
-    const now = await snapshot(person.page);
-    // A new connection counts from zero: it is a different call, but media did come back.
-    if (!baseline || baseline.pcs !== now.peerConnections) baseline = { pcs: now.peerConnections, frames: now.framesDecoded };
-    else if (now.connectionState === "connected" && now.framesDecoded > baseline.frames) return Date.now();
-    return undefined;
-  }, timeoutMs, 50);
+  return pollFor(
+    async () => {
+      const now = await snapshot(person.page);
+      // A new connection counts from zero: it is a different call, but media did come back.
+      if (!baseline || baseline.pcs !== now.peerConnections) baseline = { pcs: now.peerConnections, frames: now.framesDecoded };
+      else if (now.connectionState === "connected" && now.framesDecoded > baseline.frames) return Date.now();
+      return undefined;
+    },
+    timeoutMs,
+    50,
+  );
 }

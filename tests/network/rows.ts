@@ -34,8 +34,7 @@ export interface Row {
   expectPeerStatus?: string;
 }
 
-const both = (test: (own: Snapshot, name: string) => string | null) => (ada: Snapshot, ben: Snapshot) =>
-  test(ada, "Ada") ?? test(ben, "Ben");
+const both = (test: (own: Snapshot, name: string) => string | null) => (ada: Snapshot, ben: Snapshot) => test(ada, "Ada") ?? test(ben, "Ben");
 
 const types = (own: Snapshot, local: string, remote: string, name: string): string | null => {
   const pair = own.pair;
@@ -59,7 +58,10 @@ export const ROWS: Row[] = [
     name: "cone",
     network: "each behind its own masquerading NAT; STUN, no TURN",
     expected: "srflx ↔ srflx",
-    homes: [{ nat: "port-restricted", clients: 1 }, { nat: "port-restricted", clients: 1 }],
+    homes: [
+      { nat: "port-restricted", clients: 1 },
+      { nat: "port-restricted", clients: 1 },
+    ],
     ice: "stun",
     scenario: "call",
     expectPath: both((own, name) => types(own, "srflx", "srflx", name)),
@@ -68,7 +70,10 @@ export const ROWS: Row[] = [
     name: "symmetric",
     network: "Ada behind masquerade fully-random, Ben port-restricted; STUN + TURN",
     expected: "relay (UDP)",
-    homes: [{ nat: "symmetric", clients: 1 }, { nat: "port-restricted", clients: 1 }],
+    homes: [
+      { nat: "symmetric", clients: 1 },
+      { nat: "port-restricted", clients: 1 },
+    ],
     ice: "stun+turn",
     scenario: "call",
     expectPath: both((own, name) => {
@@ -82,7 +87,10 @@ export const ROWS: Row[] = [
     name: "udp-blocked",
     network: "Ben's router drops all UDP; TURN offered over UDP and TCP",
     expected: "relay, Ben's relayProtocol tcp",
-    homes: [{ nat: "port-restricted", clients: 1 }, { nat: "port-restricted", blockUdp: true, clients: 1 }],
+    homes: [
+      { nat: "port-restricted", clients: 1 },
+      { nat: "port-restricted", blockUdp: true, clients: 1 },
+    ],
     ice: "stun+turn",
     scenario: "call",
     expectCheck: "relay over TCP",
@@ -96,7 +104,10 @@ export const ROWS: Row[] = [
     name: "no-turn-blocked",
     network: "Ben's router drops all UDP; no TURN configured",
     expected: 'fails; Ben told "UDP is blocked"',
-    homes: [{ nat: "port-restricted", clients: 1 }, { nat: "port-restricted", blockUdp: true, clients: 1 }],
+    homes: [
+      { nat: "port-restricted", clients: 1 },
+      { nat: "port-restricted", blockUdp: true, clients: 1 },
+    ],
     ice: "stun",
     scenario: "blocked",
     expectStatus: "UDP is blocked",
@@ -117,7 +128,7 @@ export const ROWS: Row[] = [
     network: "lan; Ben's wire dropped for 15 s mid-call",
     // Whether the path comes back by itself (consent checks resume) or through an ICE restart
     // depends on timers racing the link's return; either way it is the same RTCPeerConnection.
-    expected: "Ada sees \"Reconnecting to Ben…\"; the same RTCPeerConnection recovers",
+    expected: 'Ada sees "Reconnecting to Ben…"; the same RTCPeerConnection recovers',
     homes: [{ nat: "port-restricted", clients: 2 }],
     ice: "stun",
     scenario: "link-drop",
@@ -129,7 +140,10 @@ export const ROWS: Row[] = [
     name: "signaling-restart",
     network: "cone; Duet SIGKILLed and restarted mid-call",
     expected: "media never stops; chat typed meanwhile arrives once",
-    homes: [{ nat: "port-restricted", clients: 1 }, { nat: "port-restricted", clients: 1 }],
+    homes: [
+      { nat: "port-restricted", clients: 1 },
+      { nat: "port-restricted", clients: 1 },
+    ],
     ice: "stun",
     scenario: "signaling-restart",
     expectPath: both((own, name) => types(own, "srflx", "srflx", name)),

@@ -44,7 +44,12 @@ async function duetFor(ice: IceConfig): Promise<LabDuet> {
       ? { STUN_URLS: coturn.stunUrl }
       : { STUN_URLS: coturn.stunUrl, TURN_URLS: `${coturn.turnUrls.udp},${coturn.turnUrls.tcp}`, TURN_SECRET: coturn.secret };
   if (!productionTree) throw new Error("the production tree was not copied");
-  const duet = await startLabDuet({ port: DUET_PORTS[ice], dir: path.join(dir, `duet-${ice.replace("+", "-")}`), tree: productionTree.dir, ice: servers });
+  const duet = await startLabDuet({
+    port: DUET_PORTS[ice],
+    dir: path.join(dir, `duet-${ice.replace("+", "-")}`),
+    tree: productionTree.dir,
+    ice: servers,
+  });
   duets.set(ice, duet);
   return duet;
 }
@@ -118,7 +123,10 @@ function teardown(keepDir: boolean): Promise<void> {
 /** Runs the rows; resolves with the exit code and the matrix, printed last, after teardown. */
 async function main(): Promise<{ code: number; matrix: string }> {
   const args = process.argv.slice(2);
-  const only = args.find((arg) => arg.startsWith("--rows="))?.slice("--rows=".length).split(",");
+  const only = args
+    .find((arg) => arg.startsWith("--rows="))
+    ?.slice("--rows=".length)
+    .split(",");
   const rows = only ? ROWS.filter((row) => only.includes(row.name)) : ROWS;
   if (only && rows.length !== only.length) throw new Error(`unknown row in --rows; rows are: ${ROWS.map((row) => row.name).join(", ")}`);
 
@@ -139,7 +147,15 @@ async function main(): Promise<{ code: number; matrix: string }> {
     try {
       result = await withTimeout(runRow(row), ROW_TIMEOUT_MS, `row ${row.name}`);
     } catch (error) {
-      result = { connected: false, ada: null, ben: null, joinToFrameMs: null, notes: [], diagnostics: [], failures: [`error: ${(error as Error).message.split("\n")[0]}`] };
+      result = {
+        connected: false,
+        ada: null,
+        ben: null,
+        joinToFrameMs: null,
+        notes: [],
+        diagnostics: [],
+        failures: [`error: ${(error as Error).message.split("\n")[0]}`],
+      };
     }
     const outcome = { row, result, seconds: (Date.now() - startedAt) / 1000 };
     outcomes.push(outcome);

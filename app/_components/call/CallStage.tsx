@@ -64,7 +64,11 @@ export function CallStage(props: CallStageProps) {
           ))}
         {/* One element for the preview, full size before the call and small during it: moved,
             a <video> would be torn down and set up again the moment the call starts. */}
-        <div className={inCall ? "absolute bottom-3 right-3 aspect-video w-1/3 max-w-60 rounded-xl border-2 border-slate-800 shadow-lg" : "h-full w-full"}>
+        <div
+          className={
+            inCall ? "absolute bottom-3 right-3 aspect-video w-1/3 max-w-60 rounded-xl border-2 border-slate-800 shadow-lg" : "h-full w-full"
+          }
+        >
           <VideoTile
             testId="local-video"
             stream={outgoing}
@@ -127,15 +131,22 @@ export function CallStage(props: CallStageProps) {
   );
 }
 
-function CallStatus({ call, checkHref, local, otherName, otherStatus, inCall }: Pick<CallStageProps, "call" | "checkHref" | "local" | "otherName" | "otherStatus"> & { inCall: boolean }) {
+function CallStatus({
+  call,
+  checkHref,
+  local,
+  otherName,
+  otherStatus,
+  inCall,
+}: Pick<CallStageProps, "call" | "checkHref" | "local" | "otherName" | "otherStatus"> & { inCall: boolean }) {
   if (local.status === "error") {
     return (
       <p role="alert" className="text-center text-sm text-red-700 dark:text-red-300">
         {local.error}{" "}
         <button type="button" onClick={local.retry} className="underline">
           Try again
-        </button>
-        {" "}— you can still join and listen.
+        </button>{" "}
+        — you can still join and listen.
       </p>
     );
   }
@@ -164,7 +175,11 @@ function CallStatus({ call, checkHref, local, otherName, otherStatus, inCall }: 
   else if (inCall) text = call.notice ?? "You're in the call.";
   else if (call.notice) text = call.notice;
   else if (local.status === "requesting") text = "Starting your camera and microphone…";
-  else text = otherName && otherStatus === "in-call" ? `${otherName} is in the call. Join when you're ready.` : "Check your camera and microphone, then join.";
+  else
+    text =
+      otherName && otherStatus === "in-call"
+        ? `${otherName} is in the call. Join when you're ready.`
+        : "Check your camera and microphone, then join.";
   return (
     <div className="space-y-1 text-center text-sm text-slate-600 dark:text-slate-400">
       <p role="status" data-testid="call-status">

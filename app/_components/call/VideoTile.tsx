@@ -16,7 +16,17 @@ interface VideoTileProps {
   testId: string;
 }
 
-export function VideoTile({ stream, label, local = false, mirror = local, sinkId, videoOff = false, audioOff = false, className = "", testId }: VideoTileProps) {
+export function VideoTile({
+  stream,
+  label,
+  local = false,
+  mirror = local,
+  sinkId,
+  videoOff = false,
+  audioOff = false,
+  className = "",
+  testId,
+}: VideoTileProps) {
   const video = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (video.current && video.current.srcObject !== stream) video.current.srcObject = stream;

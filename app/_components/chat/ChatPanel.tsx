@@ -19,37 +19,40 @@ export const ChatPanel = memo(function ChatPanel({ chat, me }: { chat: ChatState
   }, [lastKey]);
 
   return (
-    <section aria-labelledby="chat-heading" className="flex h-[28rem] flex-col rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 lg:h-auto lg:max-h-[calc(100dvh-10rem)]">
+    <section
+      aria-labelledby="chat-heading"
+      className="flex h-[28rem] flex-col rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900 lg:h-auto lg:max-h-[calc(100dvh-10rem)]"
+    >
       <h2 id="chat-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold dark:border-slate-800">
         Chat
       </h2>
       {/* The log is the scrolling region (focusable, so the keyboard can scroll it); the list inside keeps its list semantics, which a role on the <ol> would drop. */}
       <div ref={list} role="log" aria-live="polite" aria-label="Messages" tabIndex={0} className="flex-1 overflow-y-auto px-4 py-3">
         <ol className="space-y-3">
-        {chat.hasOlder && (
-          <li className="text-center">
-            <LoadOlderButton chat={chat} />
-          </li>
-        )}
-        {chat.historyStatus === "loading" && chat.entries.length === 0 && (
-          <li role="status" className="text-center text-sm text-slate-500 dark:text-slate-400">
-            Loading messages…
-          </li>
-        )}
-        {chat.historyStatus === "error" && (
-          <li role="alert" className="text-center text-sm text-red-700 dark:text-red-300">
-            Couldn&apos;t load the chat history.{" "}
-            <button type="button" onClick={chat.reloadHistory} className="underline">
-              Retry
-            </button>
-          </li>
-        )}
-        {chat.historyStatus === "ready" && chat.entries.length === 0 && (
-          <li className="text-center text-sm text-slate-500 dark:text-slate-400">No messages yet. Say hello!</li>
-        )}
-        {chat.entries.map((entry) => (
-          <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} onDiscard={chat.discard} />
-        ))}
+          {chat.hasOlder && (
+            <li className="text-center">
+              <LoadOlderButton chat={chat} />
+            </li>
+          )}
+          {chat.historyStatus === "loading" && chat.entries.length === 0 && (
+            <li role="status" className="text-center text-sm text-slate-500 dark:text-slate-400">
+              Loading messages…
+            </li>
+          )}
+          {chat.historyStatus === "error" && (
+            <li role="alert" className="text-center text-sm text-red-700 dark:text-red-300">
+              Couldn&apos;t load the chat history.{" "}
+              <button type="button" onClick={chat.reloadHistory} className="underline">
+                Retry
+              </button>
+            </li>
+          )}
+          {chat.historyStatus === "ready" && chat.entries.length === 0 && (
+            <li className="text-center text-sm text-slate-500 dark:text-slate-400">No messages yet. Say hello!</li>
+          )}
+          {chat.entries.map((entry) => (
+            <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} onDiscard={chat.discard} />
+          ))}
         </ol>
       </div>
       {chat.unsentAtRisk && (

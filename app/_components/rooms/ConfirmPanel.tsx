@@ -24,7 +24,12 @@ export function ConfirmPanel({ children, confirmLabel, pendingLabel, pending, er
     if (event.key === "Escape" && !pending) onCancel();
   };
   return (
-    <div role="group" aria-label="Confirm" onKeyDown={onKeyDown} className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950">
+    <div
+      role="group"
+      aria-label="Confirm"
+      onKeyDown={onKeyDown}
+      className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm dark:border-red-900 dark:bg-red-950"
+    >
       <p>{children}</p>
       <FormError message={error} />
       <div className="flex flex-wrap gap-2">

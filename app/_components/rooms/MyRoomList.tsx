@@ -14,7 +14,11 @@ function countText(count: number, one: string, many: string): string {
 /** The home page's list of the rooms I am in: who with, how active, what I have not read, and what I may do with each. */
 export function MyRoomList({ rooms, emptyText }: { rooms: TMyRoom[]; emptyText: string }) {
   if (rooms.length === 0) {
-    return <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:text-slate-400 dark:border-slate-700">{emptyText}</p>;
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:text-slate-400 dark:border-slate-700">
+        {emptyText}
+      </p>
+    );
   }
   return (
     <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">

@@ -58,7 +58,10 @@ export function JoinRoom({ invitation, me }: { invitation: TRoomInvitation; me: 
         <button type="button" onClick={switchAccount} disabled={!hydrated} className="text-brand-600 dark:text-brand-400 hover:underline">
           Sign in as someone else
         </button>{" "}
-        · <Link href="/" className="text-brand-600 dark:text-brand-400 hover:underline">Not now</Link>
+        ·{" "}
+        <Link href="/" className="text-brand-600 dark:text-brand-400 hover:underline">
+          Not now
+        </Link>
       </p>
     </section>
   );

@@ -37,7 +37,10 @@ export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
   const outgoing = useOutgoingStream(local.stream, screen.track);
   // While sharing, the other side must show the picture even with the camera off.
   const sharing = screen.track !== null;
-  const sentMedia = useMemo(() => ({ audio: local.media.audio, video: local.media.video || sharing }), [local.media.audio, local.media.video, sharing]);
+  const sentMedia = useMemo(
+    () => ({ audio: local.media.audio, video: local.media.video || sharing }),
+    [local.media.audio, local.media.video, sharing],
+  );
   const call = useCallSession(socket, room.id, outgoing, sentMedia);
   const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
   const chat = useChat(socket, me, loadHistory, room.id);
@@ -47,8 +50,14 @@ export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
   // The guest may arrive after this page loaded; the room's update (or presence) names them then.
   const otherName = room.members.find((member) => member.id !== me.id)?.name ?? otherPresence?.user.name ?? null;
   const [sounds, setSounds] = useSoundsPreference();
-  const presenceNotice = usePeerPresenceNotice(presence ? (otherPresence ? { name: otherPresence.user.name, inCall: otherPresence.inCall } : null) : undefined, sounds);
-  const incomingIds = useMemo(() => chat.entries.flatMap((entry) => (entry.status === "sent" && entry.author.id !== me.id ? [entry.id] : [])), [chat.entries, me.id]);
+  const presenceNotice = usePeerPresenceNotice(
+    presence ? (otherPresence ? { name: otherPresence.user.name, inCall: otherPresence.inCall } : null) : undefined,
+    sounds,
+  );
+  const incomingIds = useMemo(
+    () => chat.entries.flatMap((entry) => (entry.status === "sent" && entry.author.id !== me.id ? [entry.id] : [])),
+    [chat.entries, me.id],
+  );
   useUnreadBadge(incomingIds);
 
   return (

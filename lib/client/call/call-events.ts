@@ -1,4 +1,11 @@
-import type { TCallDepartureReason, TCallPairing, TCallSessionId, TIceCandidate, TMediaState, TSessionDescription } from "@/lib/shared/realtime-events";
+import type {
+  TCallDepartureReason,
+  TCallPairing,
+  TCallSessionId,
+  TIceCandidate,
+  TMediaState,
+  TSessionDescription,
+} from "@/lib/shared/realtime-events";
 import type { TRoomSocket } from "../room-socket";
 
 /** What a call session reacts to: the room's signaling, and the browser's own network and page events. */
@@ -25,10 +32,12 @@ export function listenToCallEvents(socket: TRoomSocket, handlers: CallEventHandl
   const onConnect = () => handlers.onSignalingUp();
   const onDisconnect = () => handlers.onSignalingDown();
   const onPeerJoined = (pairing: TCallPairing) => handlers.onPeerJoined(pairing);
-  const onPeerLeft = ({ callSessionId, reason }: { callSessionId: TCallSessionId; reason: TCallDepartureReason }) => handlers.onPeerLeft(callSessionId, reason);
+  const onPeerLeft = ({ callSessionId, reason }: { callSessionId: TCallSessionId; reason: TCallDepartureReason }) =>
+    handlers.onPeerLeft(callSessionId, reason);
   const onDescription = ({ callSessionId, description }: { callSessionId: TCallSessionId; description: TSessionDescription }) =>
     handlers.onDescription(callSessionId, description);
-  const onCandidate = ({ callSessionId, candidate }: { callSessionId: TCallSessionId; candidate: TIceCandidate }) => handlers.onCandidate(callSessionId, candidate);
+  const onCandidate = ({ callSessionId, candidate }: { callSessionId: TCallSessionId; candidate: TIceCandidate }) =>
+    handlers.onCandidate(callSessionId, candidate);
   const onMediaState = ({ userId, audio, video }: { userId: string } & TMediaState) => handlers.onPeerMedia(userId, { audio, video });
   const onReplaced = () => handlers.onReplaced();
   const onSessionEnded = () => handlers.onSessionEnded();

@@ -46,13 +46,15 @@ export function diagnoseCallFailure(facts: CallFailureFacts): TCallProblem {
   if (configured.turn && !localCandidateTypes.has("relay")) {
     return {
       kind: "relay-unreachable",
-      message: "The call can't connect: Duet's relay (TURN) server can't be reached from this network. Try another network, or ask whoever runs Duet to offer the relay over TCP or TLS on port 443.",
+      message:
+        "The call can't connect: Duet's relay (TURN) server can't be reached from this network. Try another network, or ask whoever runs Duet to offer the relay over TCP or TLS on port 443.",
     };
   }
   if (configured.stun && !configured.turn && !localCandidateTypes.has("srflx")) {
     return {
       kind: "udp-blocked",
-      message: "The call can't connect: UDP is blocked on this network and no relay (TURN) server is configured to get around it. Ask whoever runs Duet to set up TURN, or try another network.",
+      message:
+        "The call can't connect: UDP is blocked on this network and no relay (TURN) server is configured to get around it. Ask whoever runs Duet to set up TURN, or try another network.",
     };
   }
   if (!configured.stun && !configured.turn) {

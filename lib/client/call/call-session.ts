@@ -47,7 +47,8 @@ interface PeerLink {
 const newCallSessionId = (): TCallSessionId => newClientId().replaceAll("-", "");
 
 type TOutgoingSignalPayload<E extends "signal:description" | "signal:candidate"> = Parameters<ClientToServerEvents[E]>[0];
-type TOutgoingSignal = ["signal:description", TOutgoingSignalPayload<"signal:description">] | ["signal:candidate", TOutgoingSignalPayload<"signal:candidate">];
+type TOutgoingSignal =
+  ["signal:description", TOutgoingSignalPayload<"signal:description">] | ["signal:candidate", TOutgoingSignalPayload<"signal:candidate">];
 
 /**
  * The browser's one owner of a 1:1 call: joining, the RTCPeerConnection and its negotiation,
@@ -85,7 +86,10 @@ export class CallSession {
     roomId: string,
     loadIceConfig: (roomId: string) => Promise<TIceConfig> = fetchIceConfig,
   ) {
-    this.credentials = new IceCredentials(() => loadIceConfig(roomId), (config) => this.link?.pc.updateIceServers(config));
+    this.credentials = new IceCredentials(
+      () => loadIceConfig(roomId),
+      (config) => this.link?.pc.updateIceServers(config),
+    );
     // Kept fresh for as long as the room is open, so joining never waits for them.
     this.credentials.warm();
     this.detach = this.listen();

@@ -58,7 +58,8 @@ export class PeerConnection {
     this.pc.onicecandidateerror = (event) => {
       const { errorCode, errorText, url } = event as RTCPeerConnectionIceErrorEvent;
       // 701 is "no route to this STUN/TURN server", routine on machines without that interface.
-      if (errorCode !== 701) options.onIceError({ url: url ?? null, code: errorCode, message: `${url ?? "ICE server"}: ${errorCode} ${errorText}`.trim() });
+      if (errorCode !== 701)
+        options.onIceError({ url: url ?? null, code: errorCode, message: `${url ?? "ICE server"}: ${errorCode} ${errorText}`.trim() });
     };
     if (options.initiator) {
       this.addLocalTracks();

@@ -79,5 +79,7 @@ export class OutboxStore {
 function isStoredMessage(value: unknown): value is TStoredOutboxMessage {
   if (typeof value !== "object" || value === null) return false;
   const { clientId, body, typedAt, error } = value as Record<string, unknown>;
-  return typeof clientId === "string" && typeof body === "string" && typeof typedAt === "string" && (error === undefined || typeof error === "string");
+  return (
+    typeof clientId === "string" && typeof body === "string" && typeof typedAt === "string" && (error === undefined || typeof error === "string")
+  );
 }

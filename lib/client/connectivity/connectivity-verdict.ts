@@ -18,7 +18,8 @@ export function connectivityVerdict({ signaling, stun, turn }: TNetworkResults):
       detail: signaling.refusal ?? "A firewall or proxy may be blocking it; try another network.",
     };
   }
-  const pollingNote = signaling.transport === "polling" ? "Duet's realtime connection works only over long-polling here, which is slower to react." : null;
+  const pollingNote =
+    signaling.transport === "polling" ? "Duet's realtime connection works only over long-polling here, which is slower to react." : null;
   if (!Array.isArray(turn)) return verdictWithoutRelay(stun, join(turn.notTested, pollingNote));
   return verdictWithRelay(stun, turn, pollingNote);
 }
@@ -42,7 +43,11 @@ function verdictWithRelay(stun: TNetworkResults["stun"], turn: TTurnProbeResult[
   }
   if (relayOver(true)) return { tone: "pass", headline: "Calls will go through the relay.", detail: pollingNote };
   if (relayOver(false)) {
-    return { tone: "warn", headline: "Calls will go through the relay over TCP.", detail: join("UDP is blocked here, so calls may lag a little more.", pollingNote) };
+    return {
+      tone: "warn",
+      headline: "Calls will go through the relay over TCP.",
+      detail: join("UDP is blocked here, so calls may lag a little more.", pollingNote),
+    };
   }
   if (turn.length > 0) {
     return refused
@@ -51,7 +56,11 @@ function verdictWithRelay(stun: TNetworkResults["stun"], turn: TTurnProbeResult[
           headline: `Calls from this network will fail: the relay server can't be reached with Duet's credentials (it refused them: 401); ${OPERATOR_CHECK_TURN}.`,
           detail: null,
         }
-      : { tone: "fail", headline: "Calls from this network will fail: the relay server can't be reached.", detail: "UDP and the relay's ports seem blocked here; try another network." };
+      : {
+          tone: "fail",
+          headline: "Calls from this network will fail: the relay server can't be reached.",
+          detail: "UDP and the relay's ports seem blocked here; try another network.",
+        };
   }
   if (!stun.configured) {
     return {

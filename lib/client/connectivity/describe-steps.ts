@@ -5,7 +5,10 @@ const TRANSPORT_NAMES: Record<TTurnTransport, string> = { udp: "UDP", tcp: "TCP"
 export function signalingStep({ transport, refusal }: TSignalingResult): TStepState {
   if (transport === "websocket") return { status: "pass", message: "Duet's realtime server is reachable over WebSocket." };
   if (transport === "polling") {
-    return { status: "warn", message: "Duet's realtime server is reachable only over long-polling (WebSocket is blocked here): calls work, but react more slowly." };
+    return {
+      status: "warn",
+      message: "Duet's realtime server is reachable only over long-polling (WebSocket is blocked here): calls work, but react more slowly.",
+    };
   }
   return { status: "fail", message: `Duet's realtime server can't be reached${refusal ? `. ${refusal}` : " over WebSocket or long-polling."}` };
 }

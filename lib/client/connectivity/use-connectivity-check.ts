@@ -60,13 +60,24 @@ export function useConnectivityCheck({ roomId, stunUrls }: TCheckOptions): TChec
     const signaling = probeSignaling().then((result) => (setStep("signaling", signalingStep(result)), result));
     const stun = probeStun(stunKey ? stunKey.split(" ") : []).then((result) => (setStep("stun", stunStep(result)), result));
     const turn = checkRelay(roomId).then(({ step, result }) => (setStep("turn", step), result));
-    void Promise.all([signaling, stun, turn, camera]).then(([signalingResult, stunResult, turnResult]) => {
-      update((state) => ({ ...state, running: false, verdict: connectivityVerdict({ signaling: signalingResult, stun: stunResult, turn: turnResult }) }));
-    }, () => {
-      // A browser without WebRTC (or one that refuses a peer connection) ends up here.
-      const verdict: TVerdict = { tone: "fail", headline: "The check couldn't finish: this browser refused to test the network.", detail: "Try an up-to-date Chrome, Firefox or Safari." };
-      update((state) => ({ ...state, running: false, verdict }));
-    });
+    void Promise.all([signaling, stun, turn, camera]).then(
+      ([signalingResult, stunResult, turnResult]) => {
+        update((state) => ({
+          ...state,
+          running: false,
+          verdict: connectivityVerdict({ signaling: signalingResult, stun: stunResult, turn: turnResult }),
+        }));
+      },
+      () => {
+        // A browser without WebRTC (or one that refuses a peer connection) ends up here.
+        const verdict: TVerdict = {
+          tone: "fail",
+          headline: "The check couldn't finish: this browser refused to test the network.",
+          detail: "Try an up-to-date Chrome, Firefox or Safari.",
+        };
+        update((state) => ({ ...state, running: false, verdict }));
+      },
+    );
 
     return () => {
       current = false;

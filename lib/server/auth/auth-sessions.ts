@@ -24,7 +24,11 @@ export async function startAuthSession(db: TDbClient, userId: string, now = Date
  * Whether the session a JWT names is still live: not signed out, not ended by a password
  * change or "sign out everywhere", its account not deleted. Keeps a live row's expiry rolling.
  */
-export async function isAuthSessionActive(db: TDbClient, { sessionId, userId }: { sessionId: string; userId: string }, now = Date.now()): Promise<boolean> {
+export async function isAuthSessionActive(
+  db: TDbClient,
+  { sessionId, userId }: { sessionId: string; userId: string },
+  now = Date.now(),
+): Promise<boolean> {
   const session = await db.authSession.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true } });
   if (!session || session.userId !== userId || session.expiresAt.getTime() <= now) return false;
   if (expiryFrom(now).getTime() - session.expiresAt.getTime() > EXPIRY_REFRESH_MS) {

@@ -23,11 +23,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
  * per connection. Foreign keys (our ON DELETE CASCADEs) are on in better-sqlite3's build of
  * SQLite, but plain SQLite defaults them off, so we do not rely on the build.
  */
-const SQLITE_CONNECTION_PRAGMAS = [
-  "PRAGMA journal_mode = WAL;",
-  "PRAGMA synchronous = NORMAL;",
-  "PRAGMA foreign_keys = ON;",
-].join("\n");
+const SQLITE_CONNECTION_PRAGMAS = ["PRAGMA journal_mode = WAL;", "PRAGMA synchronous = NORMAL;", "PRAGMA foreign_keys = ON;"].join("\n");
 
 /** Wraps an adapter factory so each new connection runs `setupScript` before Prisma uses it. */
 function withConnectionSetup(factory: SqlDriverAdapterFactory, setupScript: string): SqlDriverAdapterFactory {

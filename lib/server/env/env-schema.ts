@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { ZLimitSpec } from "../rate-limits/limit-spec";
 
-const commaList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(",")
-      .map((item) => item.trim())
-      .filter(Boolean),
-  );
+const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 const optionalString = z
   .string()
@@ -17,7 +15,11 @@ const optionalString = z
   .optional();
 
 const count = (min: number, max: number) =>
-  z.coerce.number({ error: `must be a whole number (${min}–${max})` }).int(`must be a whole number (${min}–${max})`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  z.coerce
+    .number({ error: `must be a whole number (${min}–${max})` })
+    .int(`must be a whole number (${min}–${max})`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 const limit = (byDefault: string) => z.string().default(byDefault).pipe(ZLimitSpec);
 
@@ -28,7 +30,12 @@ export const ZEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     HOST: z.string().min(1).default("0.0.0.0"),
-    PORT: z.coerce.number({ error: "must be a port number (0–65535)" }).int("must be a port number (0–65535)").min(0, "must be a port number (0–65535)").max(65535, "must be a port number (0–65535)").default(3000),
+    PORT: z.coerce
+      .number({ error: "must be a port number (0–65535)" })
+      .int("must be a port number (0–65535)")
+      .min(0, "must be a port number (0–65535)")
+      .max(65535, "must be a port number (0–65535)")
+      .default(3000),
     SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
     DATABASE_URL: z
       .string()
@@ -36,9 +43,7 @@ export const ZEnvSchema = z
       .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
         message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
       }),
-    AUTH_SECRET: optionalString.pipe(
-      z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
-    ),
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
     TRUST_PROXY: z
       .enum(["true", "false", "1", "0", ""])
       .default("false")
@@ -50,7 +55,12 @@ export const ZEnvSchema = z
     TURN_URLS: commaList.default([]),
     TURN_SECRET: optionalString,
     // Short TTLs are for tests of credential refresh; browsers refresh at 80 % of it.
-    TURN_TTL_SECONDS: z.coerce.number({ error: "must be a number of seconds (10–86400)" }).int().min(10, "must be at least 10").max(86_400, "must be at most 86400").default(3600),
+    TURN_TTL_SECONDS: z.coerce
+      .number({ error: "must be a number of seconds (10–86400)" })
+      .int()
+      .min(10, "must be at least 10")
+      .max(86_400, "must be at most 86400")
+      .default(3600),
     GITHUB_ID: optionalString,
     GITHUB_SECRET: optionalString,
     GOOGLE_ID: optionalString,
@@ -96,7 +106,10 @@ export const ZEnvSchema = z
     if (env.REDIS_URL && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when REDIS_URL is set (every node must share it)" });
     }
-    for (const [id, secret] of [["GITHUB_ID", "GITHUB_SECRET"], ["GOOGLE_ID", "GOOGLE_SECRET"]] as const) {
+    for (const [id, secret] of [
+      ["GITHUB_ID", "GITHUB_SECRET"],
+      ["GOOGLE_ID", "GOOGLE_SECRET"],
+    ] as const) {
       if (Boolean(env[id]) !== Boolean(env[secret])) {
         ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `${id} and ${secret} go together` });
       }

@@ -25,14 +25,17 @@ export function createRequestLogger({ logger, trustProxy }: RequestLoggerOptions
       const url = req.url ?? "";
       // Static assets are noise at info level.
       const level = url.startsWith("/_next/") ? "debug" : "info";
-      logger[level]({
-        reqId: requestId,
-        method: req.method,
-        url,
-        status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-        ip: clientIp(req, trustProxy),
-      }, "request");
+      logger[level](
+        {
+          reqId: requestId,
+          method: req.method,
+          url,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          ip: clientIp(req, trustProxy),
+        },
+        "request",
+      );
     });
   };
 }

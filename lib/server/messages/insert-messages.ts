@@ -16,7 +16,9 @@ import type { MessageWrite } from "./message-write";
  * UTC on PostgreSQL, whatever the process's time zone), so history sorts these rows with the rest.
  */
 export async function insertMessages(db: TDbClient, writes: MessageWrite[]): Promise<Set<string>> {
-  const rows = writes.map(({ id, roomId, authorId, clientId, body, createdAt }) => Prisma.sql`(${id}, ${roomId}, ${authorId}, ${clientId}, ${body}, ${createdAt})`);
+  const rows = writes.map(
+    ({ id, roomId, authorId, clientId, body, createdAt }) => Prisma.sql`(${id}, ${roomId}, ${authorId}, ${clientId}, ${body}, ${createdAt})`,
+  );
   const inserted = await db.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "Message" ("id", "roomId", "authorId", "clientId", "body", "createdAt")
     VALUES ${Prisma.join(rows)}

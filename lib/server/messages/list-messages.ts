@@ -20,10 +20,7 @@ export async function listMessages(db: TDbClient, { roomId, before, limit }: Lis
       // instead of walking the room's index from its newest entry down to it.
       ...(olderThan && {
         createdAt: { lte: olderThan.createdAt },
-        OR: [
-          { createdAt: { lt: olderThan.createdAt } },
-          { createdAt: olderThan.createdAt, id: { lt: olderThan.id } },
-        ],
+        OR: [{ createdAt: { lt: olderThan.createdAt } }, { createdAt: olderThan.createdAt, id: { lt: olderThan.id } }],
       }),
     },
     orderBy: [...MESSAGE_ORDER_NEWEST_FIRST],

@@ -18,6 +18,10 @@ export interface RoomsRedisAdapterOptions {
  * `subscriber` must be a connection of its own (a subscribed connection can only subscribe);
  * the caller owns both clients and closes them.
  */
-export function createRoomsRedisAdapter(publisher: TRedisClient, subscriber: TRedisClient, { channelPrefix = "duet" }: RoomsRedisAdapterOptions = {}) {
+export function createRoomsRedisAdapter(
+  publisher: TRedisClient,
+  subscriber: TRedisClient,
+  { channelPrefix = "duet" }: RoomsRedisAdapterOptions = {},
+) {
   return createShardedAdapter(publisher, subscriber, { channelPrefix, subscriptionMode: "static" });
 }

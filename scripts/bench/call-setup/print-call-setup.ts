@@ -19,7 +19,19 @@ const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(0));
 const signed = (value: number) => (Number.isNaN(value) ? "-" : `${value >= 0 ? "+" : ""}${value.toFixed(0)}`);
 
 /** Prints p50/p95/max of each figure for both, their differences and the goals' verdicts. */
-export function printCallSetup({ bare, duet, runs, warmup, chat }: { bare: CallSample[]; duet: CallSample[]; runs: number; warmup: number; chat: number }): void {
+export function printCallSetup({
+  bare,
+  duet,
+  runs,
+  warmup,
+  chat,
+}: {
+  bare: CallSample[];
+  duet: CallSample[];
+  runs: number;
+  warmup: number;
+  chat: number;
+}): void {
   console.log(`\nCall setup: ms from the second person's Join call click; ${runs} calls each (after ${warmup} not counted), alternating`);
   console.log(`Duet's rooms hold ${chat} chat messages; the bare page has no chat`);
   console.log(`measured calls: bare ${bare.length}, Duet ${duet.length}\n`);
@@ -34,6 +46,9 @@ export function printCallSetup({ bare, duet, runs, warmup, chat }: { bare: CallS
       verdicts.push(`p95 ≤ ${row.p95Ms}: ${d95 <= row.p95Ms ? "MET" : "NOT MET"}`);
     }
     const cells = [b50, b95, percentile(b, 100), d50, d95, percentile(d, 100)].map(ms);
-    console.log([row.label.padEnd(32), ...cells.map((cell) => cell.padStart(9)), signed(d50 - b50).padStart(9), signed(d95 - b95).padStart(9)].join("") + `   ${verdicts.join("; ")}`);
+    console.log(
+      [row.label.padEnd(32), ...cells.map((cell) => cell.padStart(9)), signed(d50 - b50).padStart(9), signed(d95 - b95).padStart(9)].join("") +
+        `   ${verdicts.join("; ")}`,
+    );
   }
 }

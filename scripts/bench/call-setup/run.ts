@@ -33,7 +33,11 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error("npm run build failed");
   }
   const home = mkdtempSync(path.join(tmpdir(), "duet-bench-chromium-"));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, env: chromiumEnv(home), args: [...CHROMIUM_ARGS, ALLOW_LOOPBACK_PEERS_ARG] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    env: chromiumEnv(home),
+    args: [...CHROMIUM_ARGS, ALLOW_LOOPBACK_PEERS_ARG],
+  });
   const targets: CallSetupTarget[] = [];
   const removeTree = useProductionTreeCopy();
   try {

@@ -39,7 +39,10 @@ async function seedChat(baseUrl: string, roomId: string, cookie: string, message
   const socket = await connectToRoom(baseUrl, roomId, cookie);
   try {
     for (let i = 0; i < messages; i++) {
-      const ack = (await socket.emitWithAck("chat:send", { clientId: randomUUID(), body: `Message ${i + 1} of the last conversation, about the agenda.` })) as { ok: boolean };
+      const ack = (await socket.emitWithAck("chat:send", {
+        clientId: randomUUID(),
+        body: `Message ${i + 1} of the last conversation, about the agenda.`,
+      })) as { ok: boolean };
       if (!ack.ok) throw new Error(`seeding the chat failed: ${JSON.stringify(ack)}`);
     }
   } finally {

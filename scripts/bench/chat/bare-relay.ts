@@ -23,7 +23,12 @@ export async function startBareRelay({ databaseUrl, nodeIndex, cluster }: NodeSp
   const subscriber = redis?.duplicate() ?? null;
   await Promise.all([redis?.connect(), subscriber?.connect()]);
   const httpServer = createServer();
-  const io = new Server(httpServer, { serveClient: false, ...(redis && subscriber && cluster && { adapter: createShardedAdapter(redis, subscriber, { channelPrefix: cluster.names.channelPrefix, subscriptionMode: "static" }) }) });
+  const io = new Server(httpServer, {
+    serveClient: false,
+    ...(redis &&
+      subscriber &&
+      cluster && { adapter: createShardedAdapter(redis, subscriber, { channelPrefix: cluster.names.channelPrefix, subscriptionMode: "static" }) }),
+  });
   // Ordered per node: a sender's messages sort in arrival order even within one millisecond.
   let sequence = 0;
   const nextId = () => `bare${nodeIndex}-${String(sequence++).padStart(12, "0")}`;

@@ -28,7 +28,12 @@ const connectedSets = new Map<TServerKind, Client[]>();
 function connect(spec: ClientSpec, kind: TServerKind): Promise<Client> {
   const socket =
     kind === "duet"
-      ? io(`${spec.url}/rooms/${spec.roomId}`, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie: spec.cookie ?? "", origin: spec.origin ?? "" } })
+      ? io(`${spec.url}/rooms/${spec.roomId}`, {
+          transports: ["websocket"],
+          forceNew: true,
+          reconnection: false,
+          extraHeaders: { cookie: spec.cookie ?? "", origin: spec.origin ?? "" },
+        })
       : io(spec.url, { transports: ["websocket"], forceNew: true, reconnection: false, auth: { roomId: spec.roomId, authorId: spec.authorId } });
   const client: Client = { socket, sent: 0, acked: 0, delivered: 0, outstanding: 0 };
   socket.on("chat:message", () => client.delivered++);

@@ -37,11 +37,7 @@ export interface RunSpec {
 }
 
 /** To the load client: connect a set of clients (kept until disconnect), run load on it, or close it. */
-export type TLoadRequest =
-  | { connect: TServerKind; clients: ClientSpec[] }
-  | { run: RunSpec }
-  | { disconnect: TServerKind }
-  | { stop: true };
+export type TLoadRequest = { connect: TServerKind; clients: ClientSpec[] } | { run: RunSpec } | { disconnect: TServerKind } | { stop: true };
 
 export interface RunResult {
   /** Acks received during the measured window. */

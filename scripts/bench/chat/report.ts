@@ -17,7 +17,8 @@ const rate = (value: number) => Math.round(value).toLocaleString("en-US");
 const ms = (value: number) => value.toFixed(1);
 /** Rounded down, so a ratio just under a goal never reads as meeting it. */
 const times = (ratio: number) => `${(Math.floor(ratio * 100) / 100).toFixed(2)}×`;
-const intact = (result: PhaseResult) => result.stored.problems === 0 && result.relay.missing + result.relay.extra === 0 && result.failedAcks === 0 && result.unanswered === 0;
+const intact = (result: PhaseResult) =>
+  result.stored.problems === 0 && result.relay.missing + result.relay.extra === 0 && result.failedAcks === 0 && result.unanswered === 0;
 
 export function describeRow({ provider, nodes, inFlight }: Pick<Row, "provider" | "nodes" | "inFlight">): string {
   return `${PROVIDER_NAMES[provider]}, ${nodes} node${nodes > 1 ? "s" : ""}, ${inFlight} in flight`;
@@ -36,7 +37,8 @@ function cells(result: PhaseResult): string[] {
 }
 
 export function printTable(rows: Row[]): void {
-  const head = (name: string) => `${name.padStart(7)}${"p50".padStart(6)}${"p95".padStart(6)}${"p99".padStart(6)}${"CPU".padStart(6)}${"intact".padStart(7)}`;
+  const head = (name: string) =>
+    `${name.padStart(7)}${"p50".padStart(6)}${"p95".padStart(6)}${"p99".padStart(6)}${"CPU".padStart(6)}${"intact".padStart(7)}`;
   console.log(`\n${"".padEnd(34)}│ ${head("bare/s")} │ ${head("Duet/s")} │ Duet/bare: msg/s   CPU`);
   for (const row of rows) {
     const { bare, duet } = row.results;
@@ -47,7 +49,9 @@ export function printTable(rows: Row[]): void {
 
 /** One line per row: PASS only if every goal that applies to it holds. Returns whether every run was intact. */
 export function printVerdicts(rows: Row[]): boolean {
-  console.log(`\nGoals: Duet ≥ ${GOALS.minRatio}× the baseline's messages/s; Duet ack p99 ≤ ${GOALS.maxP99Ms} ms at 1 in flight; nothing lost, duplicated or reordered (both servers)`);
+  console.log(
+    `\nGoals: Duet ≥ ${GOALS.minRatio}× the baseline's messages/s; Duet ack p99 ≤ ${GOALS.maxP99Ms} ms at 1 in flight; nothing lost, duplicated or reordered (both servers)`,
+  );
   let passed = 0;
   let allIntact = true;
   for (const row of rows) {
@@ -56,16 +60,22 @@ export function printVerdicts(rows: Row[]): boolean {
     const checks = [`${times(ratio)} baseline msg/s ${ratio >= GOALS.minRatio ? "≥" : "<"} ${GOALS.minRatio}×`];
     let pass = ratio >= GOALS.minRatio && intact(bare) && intact(duet);
     if (row.inFlight === 1) {
-      checks.push(`ack p99 ${ms(duet.ackMs.p99)} ms ${duet.ackMs.p99 <= GOALS.maxP99Ms ? "≤" : ">"} ${GOALS.maxP99Ms} ms (bare ${ms(bare.ackMs.p99)})`);
+      checks.push(
+        `ack p99 ${ms(duet.ackMs.p99)} ms ${duet.ackMs.p99 <= GOALS.maxP99Ms ? "≤" : ">"} ${GOALS.maxP99Ms} ms (bare ${ms(bare.ackMs.p99)})`,
+      );
       pass &&= duet.ackMs.p99 <= GOALS.maxP99Ms;
     }
-    checks.push(`stored ${rate(duet.stored.stored)} / ${rate(bare.stored.stored)} (Duet / bare) ${intact(bare) && intact(duet) ? "intact" : "NOT INTACT"}`);
+    checks.push(
+      `stored ${rate(duet.stored.stored)} / ${rate(bare.stored.stored)} (Duet / bare) ${intact(bare) && intact(duet) ? "intact" : "NOT INTACT"}`,
+    );
     console.log(`${pass ? "PASS" : "FAIL"}  ${describeRow(row).padEnd(32)} ${checks.join("; ")}`);
     for (const [kind, result] of Object.entries(row.results)) {
       for (const line of result.stored.detail.slice(0, 5)) console.log(`      ${kind}: ${line}`);
       if (result.failedAcks || result.unanswered || result.relay.missing || result.relay.extra) {
         const { missing, extra } = result.relay;
-        console.log(`      ${kind}: ${result.failedAcks} failed acks, ${result.unanswered} unanswered, ${missing} relayed copies missing, ${extra} extra`);
+        console.log(
+          `      ${kind}: ${result.failedAcks} failed acks, ${result.unanswered} unanswered, ${missing} relayed copies missing, ${extra} extra`,
+        );
       }
     }
     if (pass) passed++;

@@ -47,10 +47,7 @@ export interface SpawnOptions {
  * `node --import tsx --expose-gc --import memory-probe.ts`, so every process can be asked for
  * its memory after a forced collection.
  */
-export function spawnChild(
-  script: string,
-  { nodeArgs = [], env = process.env, cwd = ROOT, readyWhen = "serve" }: SpawnOptions = {},
-): TChild {
+export function spawnChild(script: string, { nodeArgs = [], env = process.env, cwd = ROOT, readyWhen = "serve" }: SpawnOptions = {}): TChild {
   const file = script.includes("/") ? script : path.join(HERE, script);
   const args = ["--expose-gc", "--import", `./${path.join(HERE, "memory-probe.ts")}`, ...nodeArgs, file];
   const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });

@@ -49,7 +49,11 @@ export async function coldLoad(browser: Browser, { url, storageState, ready }: C
       const isDocument = request.resourceType() === "document" && request.frame() === page.mainFrame();
       if (!isScript(request) && !isDocument) return;
       if (finished) {
-        const transfer = { url: request.url(), bytes: (await request.sizes()).responseBodySize, encoding: (await request.response())?.headers()["content-encoding"] ?? null };
+        const transfer = {
+          url: request.url(),
+          bytes: (await request.sizes()).responseBodySize,
+          encoding: (await request.response())?.headers()["content-encoding"] ?? null,
+        };
         if (isDocument) document = transfer;
         else scripts.push(transfer);
       }

@@ -28,7 +28,13 @@ export async function duetPages(browser: Browser, baseURL: string): Promise<Page
     await createRoom(owner.request, "Design review");
     return [
       { name: "sign-in (signed out)", path: "/signin", ready: visible("button", "Sign in") },
-      { name: "home (2 rooms)", path: "/", storageState: signedIn, ready: visible("heading", "Your rooms"), goal: { kb: 130, emptyKb: ISSUE_EMPTY_KB } },
+      {
+        name: "home (2 rooms)",
+        path: "/",
+        storageState: signedIn,
+        ready: visible("heading", "Your rooms"),
+        goal: { kb: 130, emptyKb: ISSUE_EMPTY_KB },
+      },
       {
         name: "room (owner, prejoin)",
         path: `/rooms/${roomId}`,

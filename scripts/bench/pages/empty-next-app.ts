@@ -62,7 +62,11 @@ export function ensureEmptyNextApp(): EmptyAppBuild {
     writeFileSync(path.join(dir, name), content);
   }
   symlinkSync(modules, path.join(dir, "node_modules"), "dir");
-  const built = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const built = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (built.status !== 0) throw new Error(`the empty Next app did not build:\n${built.stdout}\n${built.stderr}`);
   writeFileSync(stampFile, stamp);
   return { dir, versions, rebuilt: true };

@@ -25,7 +25,8 @@ const ROOT = path.resolve(__dirname, "../../..");
 function weighed(name: string, path: string, load: ColdLoad, goal?: Goal): Weighed {
   if (process.argv.includes("--detail")) {
     console.log(`\n${name} (${path})`);
-    for (const script of [...load.scripts].sort((a, b) => b.bytes - a.bytes)) console.log(`  ${(script.bytes / 1000).toFixed(1).padStart(7)} kB  ${new URL(script.url).pathname}`);
+    for (const script of [...load.scripts].sort((a, b) => b.bytes - a.bytes))
+      console.log(`  ${(script.bytes / 1000).toFixed(1).padStart(7)} kB  ${new URL(script.url).pathname}`);
   }
   if (load.finalPath !== path) throw new Error(`${name}: ${path} ended on ${load.finalPath} (not signed in?)`);
   const unencoded = load.scripts.filter((script) => script.encoding !== "gzip" && script.bytes > 1_000);
@@ -39,10 +40,16 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error("npm run build failed");
   }
   const empty = ensureEmptyNextApp();
-  console.log(`empty Next app: next ${empty.versions.next}, react ${empty.versions.react} (${empty.rebuilt ? "built now" : "build reused"}) in ${empty.dir}`);
+  console.log(
+    `empty Next app: next ${empty.versions.next}, react ${empty.versions.react} (${empty.rebuilt ? "built now" : "build reused"}) in ${empty.dir}`,
+  );
 
   const home = mkdtempSync(path.join(tmpdir(), "duet-bench-chromium-"));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, env: chromiumEnv(home), args: [...CHROMIUM_ARGS, ALLOW_LOOPBACK_PEERS_ARG] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    env: chromiumEnv(home),
+    args: [...CHROMIUM_ARGS, ALLOW_LOOPBACK_PEERS_ARG],
+  });
   const emptyApp = await startEmptyNextApp(empty.dir, await freePort());
   const removeTree = useProductionTreeCopy();
   const duet = await startDuet({ port: await freePort() });

@@ -6,7 +6,13 @@ export async function waitForHttp(url: string, child: ChildProcess): Promise<voi
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server for ${url} exited with code ${child.exitCode}`);
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await pause(100);
   }
   child.kill("SIGKILL");

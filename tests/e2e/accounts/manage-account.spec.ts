@@ -7,9 +7,7 @@ const base = () => process.env.DUET_E2E_URL!;
 
 /** The Cookie header this person's browser sends to Duet, as someone who copied it would replay it. */
 async function copiedCookie(person: Person): Promise<string> {
-  return (await person.context.cookies(base()))
-    .map(({ name, value }) => `${name}=${value}`)
-    .join("; ");
+  return (await person.context.cookies(base())).map(({ name, value }) => `${name}=${value}`).join("; ");
 }
 
 /** The same person on another device: their own browser profile, signed in to the same account. */
@@ -29,7 +27,8 @@ test("a copied session cookie stops working once its browser signs out: no API, 
   await signUpThroughApi(ada);
   const roomId = await createRoomThroughApi(ada, "Copied");
   const cookie = await copiedCookie(ada);
-  const asCopier = (path: string, init: RequestInit = {}) => fetch(`${base()}${path}`, { ...init, headers: { ...init.headers, Cookie: cookie, "Content-Type": "application/json" } });
+  const asCopier = (path: string, init: RequestInit = {}) =>
+    fetch(`${base()}${path}`, { ...init, headers: { ...init.headers, Cookie: cookie, "Content-Type": "application/json" } });
   expect((await asCopier("/api/rooms")).status).toBe(200);
   (await connectToRoom(base(), roomId, cookie)).disconnect();
 
@@ -105,7 +104,9 @@ test("sign out everywhere ends every device's session, this one's included", asy
   await Promise.all([laptop.context.close(), phone.context.close()]);
 });
 
-test("a guest who deletes their account leaves the owner a readable record; an owner who deletes theirs takes the room with them", async ({ browser }) => {
+test("a guest who deletes their account leaves the owner a readable record; an owner who deletes theirs takes the room with them", async ({
+  browser,
+}) => {
   const olga = await newPerson(browser, "Olga");
   const gus = await newPerson(browser, "Gus");
   await Promise.all([signUpThroughApi(olga), signUpThroughApi(gus)]);

@@ -62,7 +62,9 @@ test("after a GitHub or Google sign-in with an unverified email, the sign-in pag
   // Where Duet's signIn callback sends such a sign-in (the OAuth round trip itself needs the provider).
   const cy = await newPerson(browser, "Cy");
   await goto(cy.page, "/signin?error=OAuthEmailUnverified");
-  await expect(cy.page.locator("form").getByRole("alert")).toHaveText(/hasn't verified its email address.*Sign in with your email and password instead/);
+  await expect(cy.page.locator("form").getByRole("alert")).toHaveText(
+    /hasn't verified its email address.*Sign in with your email and password instead/,
+  );
   // Words put in the link are never shown.
   await goto(cy.page, "/signin?error=Call%20555-0100%20to%20unlock%20your%20account");
   await expect(cy.page.locator("form").getByRole("alert")).toHaveText("Sign-in failed. Try again.");

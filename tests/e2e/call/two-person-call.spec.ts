@@ -3,7 +3,16 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expectRemoteMediaPlaying } from "../support/call-probe";
 import { connectToRoom } from "../support/room-socket";
-import { createRoomThroughForm, goto, joinByLinkAsNewUser, lastMessage, newPerson, sendChat, signUpThroughApi, signUpThroughForm } from "../support/people";
+import {
+  createRoomThroughForm,
+  goto,
+  joinByLinkAsNewUser,
+  lastMessage,
+  newPerson,
+  sendChat,
+  signUpThroughApi,
+  signUpThroughForm,
+} from "../support/people";
 
 const SCREENSHOT = path.resolve(__dirname, "../../../docs/screenshots/call.png");
 

@@ -25,7 +25,9 @@ test("a signed-out visitor is sent to sign in and back to the check", async ({ b
   await context.close();
 });
 
-test("the check shows the camera, reaches Duet over WebSocket, allocates relays over UDP and TCP, and says calls will go through the relay", async ({ browser }) => {
+test("the check shows the camera, reaches Duet over WebSocket, allocates relays over UDP and TCP, and says calls will go through the relay", async ({
+  browser,
+}) => {
   const ada = await personAt(browser, "Ada", {});
   await signUpThroughApi(ada);
   const roomId = await createRoomThroughApi(ada, "Ada's room");
@@ -53,7 +55,9 @@ test("the check shows the camera, reaches Duet over WebSocket, allocates relays 
   await ada.context.close();
 });
 
-test("when UDP is blocked but TURN over TCP works, the check says calls will go through the relay over TCP, also on a phone-sized screen", async ({ browser }) => {
+test("when UDP is blocked but TURN over TCP works, the check says calls will go through the relay over TCP, also on a phone-sized screen", async ({
+  browser,
+}) => {
   // Only the TURN-over-TCP URLs reach the browser's peer connections: UDP to the relay is "blocked".
   const ben = await personAt(browser, "Ben", { turnTransport: "tcp" });
   await ben.page.setViewportSize({ width: 375, height: 740 });
@@ -89,7 +93,9 @@ test("with the wrong TURN secret, the check says the relay refused Duet's creden
   }
 });
 
-test("opened without one of the person's rooms, the check still tests signaling and STUN, says why the relay wasn't tested, and asks Duet for no relay credentials", async ({ browser }) => {
+test("opened without one of the person's rooms, the check still tests signaling and STUN, says why the relay wasn't tested, and asks Duet for no relay credentials", async ({
+  browser,
+}) => {
   const owner = await personAt(browser, "Owner", {});
   const cleo = await personAt(browser, "Cleo", {});
   await Promise.all([signUpThroughApi(owner), signUpThroughApi(cleo)]);

@@ -18,7 +18,10 @@ test("a member reads the whole history page by page, newest page first, each pag
   for (;;) {
     const response = await fetch(url, { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
-    const page = (await response.json()) as { messages: Array<{ body: string; author: { name: string }; createdAt: string }>; nextCursor: string | null };
+    const page = (await response.json()) as {
+      messages: Array<{ body: string; author: { name: string }; createdAt: string }>;
+      nextCursor: string | null;
+    };
     read.unshift(page.messages.map((message) => message.body));
     expect(page.messages.every((message) => message.author.name === "Reviewer" && !Number.isNaN(Date.parse(message.createdAt)))).toBe(true);
     if (!page.nextCursor) break;
@@ -32,7 +35,8 @@ test("the history API refuses outsiders, strangers and bad queries with clear er
   const owner = await apiSignUp(base(), "Owner");
   const stranger = await apiSignUp(base(), "Stranger");
   const roomId = await apiCreateRoom(base(), owner.cookie, "Private");
-  const history = (query = "", cookie?: string) => fetch(`${base()}/api/rooms/${roomId}/messages${query}`, { headers: cookie ? { Cookie: cookie } : {} });
+  const history = (query = "", cookie?: string) =>
+    fetch(`${base()}/api/rooms/${roomId}/messages${query}`, { headers: cookie ? { Cookie: cookie } : {} });
 
   expect((await history()).status).toBe(401);
   const forbidden = await history("", stranger.cookie);

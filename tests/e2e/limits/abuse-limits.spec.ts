@@ -36,7 +36,9 @@ const signUp = (base: string, i: number, headers: Record<string, string> = {}) =
     body: JSON.stringify({ name: `Person ${i}`, email: `person-${i}-${Date.now()}@example.test`, password: "a long enough password" }),
   });
 
-const rateLimitedBody = (message: RegExp) => ({ error: { code: "RATE_LIMITED", message: expect.stringMatching(message), retryAfterMs: expect.any(Number) } });
+const rateLimitedBody = (message: RegExp) => ({
+  error: { code: "RATE_LIMITED", message: expect.stringMatching(message), retryAfterMs: expect.any(Number) },
+});
 
 test("refuses sign-ups beyond the limit from one address with 429 and Retry-After, whatever address the request claims", async () => {
   for (let i = 0; i < 3; i++) expect((await signUp(signUps.url, i)).status).toBe(201);

@@ -86,7 +86,10 @@ test("a button that starts work shows it is working and can't be pressed twice",
   const ada = await newPerson(browser, "Ada");
   await signUpThroughApi(ada);
   await goto(ada.page, "/");
-  const creating = await holdRequests(ada.page, (route) => route.request().method() === "POST" && new URL(route.request().url()).pathname === "/api/rooms");
+  const creating = await holdRequests(
+    ada.page,
+    (route) => route.request().method() === "POST" && new URL(route.request().url()).pathname === "/api/rooms",
+  );
   await ada.page.getByLabel("Room name").fill("Patient room");
   await ada.page.getByRole("button", { name: "Create room" }).click();
   const button = ada.page.getByRole("button", { name: "Creating…" });

@@ -70,7 +70,12 @@ test("two people on two nodes call each other over HTTPS through the shipped ngi
     const connectedMs = Date.now() - clickedAt;
     await Promise.all(pages.map(expectRemoteMediaPlaying));
     const playingMs = Date.now() - clickedAt;
-    test.info().annotations.push({ type: "join-to-connected-ms", description: String(connectedMs) }, { type: "join-to-media-ms", description: String(playingMs) });
+    test
+      .info()
+      .annotations.push(
+        { type: "join-to-connected-ms", description: String(connectedMs) },
+        { type: "join-to-media-ms", description: String(playingMs) },
+      );
     console.log(`[measure] via nginx: both joined → both connected ${connectedMs} ms, → media playing both ways ${playingMs} ms`);
   });
 
@@ -132,7 +137,14 @@ async function personAt(browser: Browser, site: string, name: string): Promise<P
   await guardAgainstCspViolations(context);
   const page = await context.newPage();
   await recordPeerConnections(page);
-  return { name, email: `${name.toLowerCase()}-${Date.now()}@example.test`, password: "a long enough password", context, page, sockets: watchSockets(page) };
+  return {
+    name,
+    email: `${name.toLowerCase()}-${Date.now()}@example.test`,
+    password: "a long enough password",
+    context,
+    page,
+    sockets: watchSockets(page),
+  };
 }
 
 function watchSockets(page: Page): SocketLog {

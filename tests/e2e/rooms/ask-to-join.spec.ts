@@ -20,7 +20,9 @@ test("opening a room's link signed in shows whose room it is, and takes no seat 
   await test.step("neither that visit, nor opening the link again, nor a prefetch of it took the seat", async () => {
     const prefetch = { RSC: "1", "Next-Router-Prefetch": "1", "Sec-Purpose": "prefetch" };
     for (const headers of [{}, prefetch]) expect((await nia.context.request.get(link, { headers })).status()).toBe(200);
-    const { rooms } = (await (await olga.context.request.get("/api/rooms")).json()) as { rooms: Array<{ id: string; members: Array<{ name: string }> }> };
+    const { rooms } = (await (await olga.context.request.get("/api/rooms")).json()) as {
+      rooms: Array<{ id: string; members: Array<{ name: string }> }>;
+    };
     expect(rooms.find((room) => room.id === roomId)?.members.map((member) => member.name)).toEqual(["Olga"]);
     await goto(noor.page, link);
     await expect(noor.page.getByRole("button", { name: "Join this room as Noor" })).toBeVisible();
@@ -34,7 +36,9 @@ test("opening a room's link signed in shows whose room it is, and takes no seat 
 
   await test.step("Noor, whose invitation is still on screen, is told in words that the room is full", async () => {
     await noor.page.getByRole("button", { name: "Join this room as Noor" }).click();
-    await expect(noor.page.getByRole("main").getByRole("alert")).toHaveText("This room is for two people: it already has both, or the link is wrong.");
+    await expect(noor.page.getByRole("main").getByRole("alert")).toHaveText(
+      "This room is for two people: it already has both, or the link is wrong.",
+    );
     await goto(noor.page, link);
     await expect(noor.page.getByRole("heading", { name: "This room is for two people" })).toBeVisible();
   });
@@ -60,7 +64,9 @@ test("another web site cannot make a signed-in person join a room, even knowing 
   const roomId = await createRoomThroughApi(olga, "Not for strangers");
   const target = `${process.env.DUET_E2E_URL}/api/rooms/${roomId}/membership`;
   // A page of another site, in Nia's signed-in browser.
-  await nia.page.route("http://elsewhere.test/**", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Elsewhere</title>" }));
+  await nia.page.route("http://elsewhere.test/**", (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Elsewhere</title>" }),
+  );
   await nia.page.goto("http://elsewhere.test/");
   const outcome = await nia.page.evaluate(async (url) => {
     try {

@@ -22,7 +22,9 @@ async function roomTab(person: Person, link: string): Promise<Page> {
   return page;
 }
 
-test("the home page lists my rooms with the other person, message counts and unread messages, which clear once I have seen them", async ({ browser }) => {
+test("the home page lists my rooms with the other person, message counts and unread messages, which clear once I have seen them", async ({
+  browser,
+}) => {
   const { olga, gus, link } = await olgaAndGus(browser, "Fridays");
   await goto(gus.page, link);
   await sendChat(gus, "Are we still on for Friday?");
@@ -83,7 +85,9 @@ test("the owner renames a room from the home page with the keyboard, and the gue
   await Promise.all([olga.context.close(), gus.context.close()]);
 });
 
-test("the owner removes the guest: the guest's open room says so, their link opens nothing, and the seat is free for someone else", async ({ browser }) => {
+test("the owner removes the guest: the guest's open room says so, their link opens nothing, and the seat is free for someone else", async ({
+  browser,
+}) => {
   const { olga, gus, link, roomId } = await olgaAndGus(browser, "Fridays");
   const gusRoom = await roomTab(gus, link);
   const olgaRoom = await roomTab(olga, link);
@@ -138,7 +142,9 @@ test("the owner deletes a room after a confirmation naming it: both open rooms a
   await Promise.all([olga.context.close(), gus.context.close()]);
 });
 
-test("a guest leaves from the home page: their open room closes, the owner's open room is told, and the guest may ask to join again", async ({ browser }) => {
+test("a guest leaves from the home page: their open room closes, the owner's open room is told, and the guest may ask to join again", async ({
+  browser,
+}) => {
   const { olga, gus, link } = await olgaAndGus(browser, "Fridays");
   const gusRoom = await roomTab(gus, link);
   await goto(olga.page, link);

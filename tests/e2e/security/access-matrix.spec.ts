@@ -173,14 +173,22 @@ const ACCESS: TAccessRow[] = [
   },
   {
     name: "rooms API: rename the room",
-    request: send("PATCH", (id) => `/api/rooms/${id}`, () => ({ name: "Renamed by the matrix" })),
+    request: send(
+      "PATCH",
+      (id) => `/api/rooms/${id}`,
+      () => ({ name: "Renamed by the matrix" }),
+    ),
     changesRoom: true,
     handsOut: carries("room"),
     expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: FORBIDDEN, owner: GRANTED },
   },
   {
     name: "rooms API: remove the guest",
-    request: send("DELETE", (id) => `/api/rooms/${id}/guest`, ({ guestId }) => ({ guestId })),
+    request: send(
+      "DELETE",
+      (id) => `/api/rooms/${id}/guest`,
+      ({ guestId }) => ({ guestId }),
+    ),
     changesRoom: true,
     handsOut: carries("room"),
     expect: { anonymous: UNAUTHENTICATED, outsider: UNAVAILABLE, guest: FORBIDDEN, owner: GRANTED },

@@ -42,7 +42,14 @@ test("a page, an API route, a build asset and a Socket.IO poll all carry Duet's 
 test("the sign-in and sign-up redirects of a signed-in person never leave the site", async () => {
   const { cookie } = await apiSignUp(base(), "Returner");
   for (const page of ["/signin", "/signup"]) {
-    for (const callbackUrl of ["/%09/evil.example", "/%0a/evil.example", "/%0d/evil.example", "/%5Cevil.example", "//evil.example", "/.//evil.example"]) {
+    for (const callbackUrl of [
+      "/%09/evil.example",
+      "/%0a/evil.example",
+      "/%0d/evil.example",
+      "/%5Cevil.example",
+      "//evil.example",
+      "/.//evil.example",
+    ]) {
       const response = await fetch(`${base()}${page}?callbackUrl=${callbackUrl}`, { headers: { Cookie: cookie }, redirect: "manual" });
       expect(response.status, `${page}?callbackUrl=${callbackUrl}`).toBe(307);
       expect(response.headers.get("location"), `${page}?callbackUrl=${callbackUrl}`).toBe("/");

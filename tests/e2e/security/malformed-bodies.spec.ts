@@ -34,7 +34,8 @@ function notCleanRefusal(answer: TAnswer, status: number): string | null {
   if (!answer.headers.get("content-type")?.startsWith("application/json")) return `content-type ${answer.headers.get("content-type")}`;
   try {
     const { error } = JSON.parse(answer.text) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof error?.code !== "string" || typeof error.message !== "string" || error.message.length === 0) return `body ${answer.text.slice(0, 200)}`;
+    if (typeof error?.code !== "string" || typeof error.message !== "string" || error.message.length === 0)
+      return `body ${answer.text.slice(0, 200)}`;
   } catch {
     return `not JSON: ${answer.text.slice(0, 200)}`;
   }
@@ -51,7 +52,10 @@ const headersOf = (contentType: string | null, cookie?: string): Record<string, 
 });
 
 const histogram = (statuses: number[]) =>
-  [...new Set(statuses)].sort().map((status) => `${status} ×${statuses.filter((s) => s === status).length}`).join(", ");
+  [...new Set(statuses)]
+    .sort()
+    .map((status) => `${status} ×${statuses.filter((s) => s === status).length}`)
+    .join(", ");
 
 test.describe.configure({ mode: "serial" });
 
@@ -74,7 +78,13 @@ test.describe("malformed API input against a production Duet", () => {
   });
 
   test("POST /api/users refuses 2,500 malformed sign-ups with 413 or 422 and JSON, creating no account", async () => {
-    const corpus = jsonBodyCorpus({ seed: 4101, count: 2_500, valid: { name: "Fuzz", email: "fuzz@example.test", password: "correct horse battery" }, schema: ZSignUpInput, limitBytes: LIMIT });
+    const corpus = jsonBodyCorpus({
+      seed: 4101,
+      count: 2_500,
+      valid: { name: "Fuzz", email: "fuzz@example.test", password: "correct horse battery" },
+      schema: ZSignUpInput,
+      limitBytes: LIMIT,
+    });
     const statuses: number[] = [];
     await runPool(corpus, WIDTH, async (fuzz, i) => {
       const answer = await send("/api/users", { method: "POST", headers: headersOf(fuzz.contentType), body: bodyOf(fuzz.body, fuzz.contentType) });
@@ -92,7 +102,11 @@ test.describe("malformed API input against a production Duet", () => {
     await runPool(corpus, WIDTH, async (fuzz, i) => {
       // One in ten without a session: refused as UNAUTHENTICATED before the body matters (unless too large to read).
       const signedIn = i % 10 !== 0;
-      const answer = await send("/api/rooms", { method: "POST", headers: headersOf(fuzz.contentType, signedIn ? ada.cookie : undefined), body: bodyOf(fuzz.body, fuzz.contentType) });
+      const answer = await send("/api/rooms", {
+        method: "POST",
+        headers: headersOf(fuzz.contentType, signedIn ? ada.cookie : undefined),
+        body: bodyOf(fuzz.body, fuzz.contentType),
+      });
       statuses.push(answer.status);
       const problem = notCleanRefusal(answer, signedIn || fuzz.expected === 413 ? fuzz.expected : 401);
       if (problem) problems.push(`room #${i} (${fuzz.what}): ${problem}`);
@@ -118,13 +132,20 @@ test.describe("malformed API input against a production Duet", () => {
   test("POST /api/auth/callback/credentials answers 1,500 malformed sign-in forms without a 5xx and never signs anyone in", async () => {
     const csrf = await fetch(`${base()}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
     const valid = { csrfToken: CSRF_PLACEHOLDER, email: "nobody@example.test", password: "a long enough password", callbackUrl: "/", json: "true" };
     const corpus = formCorpus({ seed: 4105, count: 1_500, valid, limitBytes: LIMIT });
     const statuses: number[] = [];
     await runPool(corpus, WIDTH, async (fuzz, i) => {
       const body = typeof fuzz.body === "string" ? fuzz.body.replaceAll(CSRF_PLACEHOLDER, csrfToken) : fuzz.body;
-      const answer = await send("/api/auth/callback/credentials", { method: "POST", headers: headersOf(fuzz.contentType, csrfCookie), body: bodyOf(body, fuzz.contentType) });
+      const answer = await send("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: headersOf(fuzz.contentType, csrfCookie),
+        body: bodyOf(body, fuzz.contentType),
+      });
       statuses.push(answer.status);
       const problem = notNextAuthRefusal(answer);
       if (problem) problems.push(`sign-in #${i} (${fuzz.what}): ${problem}`);
@@ -136,20 +157,33 @@ test.describe("malformed API input against a production Duet", () => {
   test("refuses bodies over the limit with 413 before reading them, and bodies of unknown length with 411", async () => {
     const big = await send("/api/users", { method: "POST", headers: { "Content-Type": "application/json" }, body: Buffer.alloc(5_000_000, "x") });
     expect(notCleanRefusal(big, 413)).toBeNull();
-    expect(JSON.parse(big.text)).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: "This request is too large: Duet accepts at most 64 KiB." } });
+    expect(JSON.parse(big.text)).toEqual({
+      error: { code: "PAYLOAD_TOO_LARGE", message: "This request is too large: Duet accepts at most 64 KiB." },
+    });
     // The refusal is Duet's like any other answer: its security headers are on it.
     expect(big.headers.get("x-content-type-options")).toBe("nosniff");
     expect(big.headers.get("content-security-policy")).toContain("default-src 'none'");
 
-    const chunked = await rawRequest({ path: "/api/rooms", headers: { "Transfer-Encoding": "chunked", Cookie: ada.cookie, "Content-Type": "application/json" }, body: '{"name":"Streamed"}' });
+    const chunked = await rawRequest({
+      path: "/api/rooms",
+      headers: { "Transfer-Encoding": "chunked", Cookie: ada.cookie, "Content-Type": "application/json" },
+      body: '{"name":"Streamed"}',
+    });
     expect(chunked.status).toBe(411);
     expect(JSON.parse(chunked.text)).toMatchObject({ error: { code: "LENGTH_REQUIRED" } });
 
     // curl announces a big upload and waits: it is told no without being invited to send.
-    const announced = await rawRequest({ path: "/api/users", headers: { "Content-Length": "1000000000", Expect: "100-continue", "Content-Type": "application/json" } });
+    const announced = await rawRequest({
+      path: "/api/users",
+      headers: { "Content-Length": "1000000000", Expect: "100-continue", "Content-Type": "application/json" },
+    });
     expect(announced).toMatchObject({ status: 413, continued: false });
 
-    const signIn = await send("/api/auth/callback/credentials", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: `email=${"x".repeat(LIMIT)}` });
+    const signIn = await send("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: `email=${"x".repeat(LIMIT)}`,
+    });
     expect(notCleanRefusal(signIn, 413)).toBeNull();
 
     expect((await send("/api/health", {})).status).toBe(200);
@@ -173,13 +207,23 @@ function decodable(segment: string): boolean {
 function notNextAuthRefusal(answer: TAnswer): string | null {
   if (answer.headers.getSetCookie().some((line) => line.includes("session-token"))) return `set a session cookie (status ${answer.status})`;
   if ([413, 415, 422].includes(answer.status)) return notCleanRefusal(answer, answer.status);
-  if (answer.status === 302) return /\/api\/auth\/(error|signin)/.test(answer.headers.get("location") ?? "") ? null : `redirected to ${answer.headers.get("location")}`;
-  if (answer.status === 200 || answer.status === 401) return /"url":".*\/api\/auth\/(error|signin)/.test(answer.text) ? null : `answered ${answer.status} ${answer.text.slice(0, 200)}`;
+  if (answer.status === 302)
+    return /\/api\/auth\/(error|signin)/.test(answer.headers.get("location") ?? "") ? null : `redirected to ${answer.headers.get("location")}`;
+  if (answer.status === 200 || answer.status === 401)
+    return /"url":".*\/api\/auth\/(error|signin)/.test(answer.text) ? null : `answered ${answer.status} ${answer.text.slice(0, 200)}`;
   return `status ${answer.status}: ${answer.text.slice(0, 200)}`;
 }
 
 /** A request fetch cannot make: a chunked body, or `Expect: 100-continue` (whether the server invites the body). */
-function rawRequest({ path, headers, body }: { path: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; text: string; continued: boolean }> {
+function rawRequest({
+  path,
+  headers,
+  body,
+}: {
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; text: string; continued: boolean }> {
   return new Promise((resolve, reject) => {
     let continued = false;
     const req = httpRequest(`${base()}${path}`, { method: "POST", headers, timeout: ANSWER_WITHIN_MS });

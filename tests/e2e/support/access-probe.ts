@@ -16,7 +16,12 @@ export interface TRoomRef {
  * someone in it) or the room's Socket.IO namespace.
  */
 export type TAccessRequest =
-  | { kind: "http"; method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE"; path: string | ((roomId: string) => string); body?: (room: TRoomRef) => unknown }
+  | {
+      kind: "http";
+      method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+      path: string | ((roomId: string) => string);
+      body?: (room: TRoomRef) => unknown;
+    }
   | { kind: "socket" };
 
 /** What Duet answered, with what differs between any two identical requests taken out. */

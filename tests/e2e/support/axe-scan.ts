@@ -39,11 +39,15 @@ export async function expectNoBlockingViolations(page: Page, label: string): Pro
       page: label,
       scheme,
       blocking: blocking.reduce((sum, violation) => sum + violation.nodes.length, 0),
-      other: violations.filter((violation) => !BLOCKING_IMPACTS.has(violation.impact ?? "")).reduce((sum, violation) => sum + violation.nodes.length, 0),
+      other: violations
+        .filter((violation) => !BLOCKING_IMPACTS.has(violation.impact ?? ""))
+        .reduce((sum, violation) => sum + violation.nodes.length, 0),
       ruleIds: violations.map((violation) => `${violation.id}(${violation.impact})`),
     };
     rows.push(row);
-    console.log(`[axe] ${label} · ${scheme}: ${row.blocking} serious/critical, ${row.other} moderate/minor${row.ruleIds.length ? ` [${row.ruleIds.join(", ")}]` : ""}`);
+    console.log(
+      `[axe] ${label} · ${scheme}: ${row.blocking} serious/critical, ${row.other} moderate/minor${row.ruleIds.length ? ` [${row.ruleIds.join(", ")}]` : ""}`,
+    );
     failures.push(...blocking.map((violation) => describe(violation, scheme)));
   }
   await page.emulateMedia({ colorScheme: null });
@@ -53,7 +57,9 @@ export async function expectNoBlockingViolations(page: Page, label: string): Pro
 /** The scans so far as a table, one row per page and scheme. */
 export function scanSummary(): string {
   const width = Math.max(4, ...rows.map((row) => row.page.length));
-  const lines = rows.map((row) => `${row.page.padEnd(width)}  ${row.scheme.padEnd(6)}  ${String(row.blocking).padStart(15)}  ${String(row.other).padStart(14)}`);
+  const lines = rows.map(
+    (row) => `${row.page.padEnd(width)}  ${row.scheme.padEnd(6)}  ${String(row.blocking).padStart(15)}  ${String(row.other).padStart(14)}`,
+  );
   return [`${"page".padEnd(width)}  scheme  serious/critical  moderate/minor`, ...lines].join("\n");
 }
 

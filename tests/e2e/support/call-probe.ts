@@ -76,11 +76,14 @@ export async function mediaFlow(page: Page): Promise<MediaFlow> {
 export async function expectRemoteMediaPlaying(page: Page): Promise<MediaFlow> {
   let first: MediaFlow | undefined;
   await expect
-    .poll(async () => {
-      const flow = await mediaFlow(page);
-      if (flow.connectionState === "connected" && flow.videoWidth > 0 && flow.framesDecoded > 0) first ??= flow;
-      return first ? flow.framesDecoded > first.framesDecoded && flow.audioPacketsReceived > first.audioPacketsReceived : false;
-    }, { message: "remote video and audio should be playing", timeout: 30_000, intervals: [100, 250, 500] })
+    .poll(
+      async () => {
+        const flow = await mediaFlow(page);
+        if (flow.connectionState === "connected" && flow.videoWidth > 0 && flow.framesDecoded > 0) first ??= flow;
+        return first ? flow.framesDecoded > first.framesDecoded && flow.audioPacketsReceived > first.audioPacketsReceived : false;
+      },
+      { message: "remote video and audio should be playing", timeout: 30_000, intervals: [100, 250, 500] },
+    )
     .toBe(true);
   return mediaFlow(page);
 }

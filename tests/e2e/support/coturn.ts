@@ -16,8 +16,22 @@ const RELAY_PORTS = 200;
 // In a config file, the settings that only make sense on the machine that runs it; a test copy
 // replaces them with its own ports, secret and temporary files.
 const MACHINE_LOCAL_KEYS = new Set([
-  "static-auth-secret", "realm", "server-name", "listening-ip", "relay-ip", "external-ip", "listening-port",
-  "tls-listening-port", "min-port", "max-port", "cert", "pkey", "syslog", "log-file", "userdb", "pidfile",
+  "static-auth-secret",
+  "realm",
+  "server-name",
+  "listening-ip",
+  "relay-ip",
+  "external-ip",
+  "listening-port",
+  "tls-listening-port",
+  "min-port",
+  "max-port",
+  "cert",
+  "pkey",
+  "syslog",
+  "log-file",
+  "userdb",
+  "pidfile",
 ]);
 
 export interface CoturnOptions {

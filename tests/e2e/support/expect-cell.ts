@@ -28,7 +28,10 @@ export async function expectCell(row: TAccessRow, role: TRole, cell: TCell, seat
   expect((row.handsOut ?? mentionsRoom)(answer, room, role), `hands out what the row guards (answer: ${shown})`).toBe(cell.handsOut);
   if (comparedWithAbsent(row, role, cell)) {
     const absent = absentRoomId();
-    const [mine, other] = [withoutRoomId(answer, room.roomId), withoutRoomId(await ask(room.baseUrl, row.request, { ...room, roomId: absent }, cookie), absent)];
+    const [mine, other] = [
+      withoutRoomId(answer, room.roomId),
+      withoutRoomId(await ask(room.baseUrl, row.request, { ...room, roomId: absent }, cookie), absent),
+    ];
     // Head first, then the body's first difference: a whole page would drown the one that matters.
     expect({ ...mine, body: undefined }, "the same status and headers as for an absent room").toEqual({ ...other, body: undefined });
     const difference = firstDifference(mine.body, other.body);

@@ -26,7 +26,23 @@ export function createSelfSignedCertificate(dir: string): Certificate {
   const keyPath = path.join(dir, "localhost.key");
   const result = spawnSync(
     "openssl",
-    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost", "-keyout", keyPath, "-out", certPath],
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost",
+      "-keyout",
+      keyPath,
+      "-out",
+      certPath,
+    ],
     { encoding: "utf8" },
   );
   if (result.error || result.status !== 0) {
@@ -109,12 +125,23 @@ export interface NginxProcess {
 }
 
 /** nginx with the shipped Duet config in front of `upstreams`, answering once it is up. */
-export async function startNginx({ httpPort, httpsPort, upstreams }: { httpPort: number; httpsPort: number; upstreams: string[] }): Promise<NginxProcess> {
+export async function startNginx({
+  httpPort,
+  httpsPort,
+  upstreams,
+}: {
+  httpPort: number;
+  httpsPort: number;
+  upstreams: string[];
+}): Promise<NginxProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), "duet-nginx-"));
   const certificate = createSelfSignedCertificate(dir);
   const sitePath = path.join(dir, "duet.conf");
   const mainPath = path.join(dir, "nginx.conf");
-  writeFileSync(sitePath, renderDuetNginxConfig(readFileSync(SHIPPED_NGINX_CONFIG, "utf8"), { serverName: "localhost", httpPort, httpsPort, upstreams, ...certificate }));
+  writeFileSync(
+    sitePath,
+    renderDuetNginxConfig(readFileSync(SHIPPED_NGINX_CONFIG, "utf8"), { serverName: "localhost", httpPort, httpsPort, upstreams, ...certificate }),
+  );
   writeFileSync(mainPath, mainConfig(dir, sitePath));
 
   const globals = `daemon off; master_process on; pid ${path.join(dir, "nginx.pid")}; error_log stderr warn;`;

@@ -13,13 +13,21 @@ export interface RelayedDuet {
  * (over the given transports), with no STUN: the browsers' only way out is the relay. Started
  * before the spec's tests and stopped after them; read it inside a test or hook.
  */
-export function useRelayedDuet({ transports = ["udp", "tcp"], env = {} }: { transports?: Array<"udp" | "tcp">; env?: Record<string, string> } = {}): RelayedDuet {
+export function useRelayedDuet({
+  transports = ["udp", "tcp"],
+  env = {},
+}: { transports?: Array<"udp" | "tcp">; env?: Record<string, string> } = {}): RelayedDuet {
   const setup = {} as RelayedDuet;
   test.beforeAll(async () => {
     setup.coturn = await startCoturn();
     setup.duet = await startDuet({
       port: await freePort(),
-      env: { TURN_URLS: transports.map((transport) => setup.coturn.urls[transport]).join(","), TURN_SECRET: setup.coturn.secret, STUN_URLS: "", ...env },
+      env: {
+        TURN_URLS: transports.map((transport) => setup.coturn.urls[transport]).join(","),
+        TURN_SECRET: setup.coturn.secret,
+        STUN_URLS: "",
+        ...env,
+      },
     });
   });
   test.afterAll(async () => {

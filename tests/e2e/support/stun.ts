@@ -51,7 +51,7 @@ export function stunBinding(host: string, port: number, timeoutMs = 5_000): Prom
 function parseBindingSuccess(message: Buffer, transactionId: Buffer): StunMapping | null {
   if (message.length < 20 || message.readUInt16BE(0) !== BINDING_SUCCESS) return null;
   if (message.readUInt32BE(4) !== MAGIC_COOKIE || !message.subarray(8, 20).equals(transactionId)) return null;
-  for (let offset = 20; offset + 4 <= message.length; ) {
+  for (let offset = 20; offset + 4 <= message.length;) {
     const type = message.readUInt16BE(offset);
     const length = message.readUInt16BE(offset + 2);
     if (type === XOR_MAPPED_ADDRESS && length >= 8 && message[offset + 5] === 0x01) {

@@ -8,7 +8,16 @@ const ALLOCATE = 0x0003;
 const CREATE_PERMISSION = 0x0008;
 const SUCCESS = 0x0100;
 const ERROR = 0x0110;
-const ATTR = { username: 0x0006, integrity: 0x0008, errorCode: 0x0009, peer: 0x0012, realm: 0x0014, nonce: 0x0015, family: 0x0017, transport: 0x0019 };
+const ATTR = {
+  username: 0x0006,
+  integrity: 0x0008,
+  errorCode: 0x0009,
+  peer: 0x0012,
+  realm: 0x0014,
+  nonce: 0x0015,
+  family: 0x0017,
+  transport: 0x0019,
+};
 const UDP = Buffer.from([17, 0, 0, 0]);
 const RETRANSMIT_MS = 100;
 
@@ -40,7 +49,17 @@ export async function askPermissions(probe: PermissionProbe, peers: string[]): P
     if (challenge.code !== 401 || !realm || !nonce) throw new Error(`coturn did not ask for credentials (answer ${challenge.code})`);
     const key = createHash("md5").update(`${probe.username}:${realm.toString()}:${probe.credential}`).digest();
     const signed = (method: number, attributes: Attribute[], transactionId = randomBytes(12)) =>
-      encode(method, [...attributes, { type: ATTR.username, value: Buffer.from(probe.username) }, { type: ATTR.realm, value: realm }, { type: ATTR.nonce, value: nonce }], key, transactionId);
+      encode(
+        method,
+        [
+          ...attributes,
+          { type: ATTR.username, value: Buffer.from(probe.username) },
+          { type: ATTR.realm, value: realm },
+          { type: ATTR.nonce, value: nonce },
+        ],
+        key,
+        transactionId,
+      );
 
     const allocation = await ask(signed(ALLOCATE, [{ type: ATTR.transport, value: UDP }, familyAttr]));
     if (allocation.code !== 200) throw new Error(`coturn refused the allocation with ${allocation.code}`);
@@ -70,7 +89,9 @@ function encode(type: number, attributes: Attribute[], key?: Buffer, transaction
   transactionId.copy(header, 8);
   if (!key) return (header.writeUInt16BE(body.length, 2), Buffer.concat([header, body]));
   header.writeUInt16BE(body.length + 24, 2);
-  const integrity = createHmac("sha1", key).update(Buffer.concat([header, body])).digest();
+  const integrity = createHmac("sha1", key)
+    .update(Buffer.concat([header, body]))
+    .digest();
   return Buffer.concat([header, body, encodeAttribute({ type: ATTR.integrity, value: integrity })]);
 }
 
@@ -84,7 +105,7 @@ function encodeAttribute({ type, value }: Attribute): Buffer {
 
 function parseAttributes(message: Buffer): Map<number, Buffer> {
   const attributes = new Map<number, Buffer>();
-  for (let offset = 20; offset + 4 <= message.length; ) {
+  for (let offset = 20; offset + 4 <= message.length;) {
     const length = message.readUInt16BE(offset + 2);
     attributes.set(message.readUInt16BE(offset), message.subarray(offset + 4, offset + 4 + length));
     offset += 4 + Math.ceil(length / 4) * 4;

@@ -82,15 +82,18 @@ test("when coturn refuses the credential, the call says it can't connect and sho
   for (const person of [host, guest]) {
     // Time flows normally; the test skips only the app's 20 s wait before it calls a call stalled.
     await person.page.clock.install();
-    await person.page.route((url) => url.pathname === "/api/turn", async (route) => {
-      const response = await route.fetch();
-      const config = (await response.json()) as TIceConfig;
-      const pastExpiry = Math.floor(Date.now() / 1000) - 60;
-      const iceServers = config.iceServers.map((server) =>
-        server.username ? { ...server, ...lab.coturn.credential(parseTurnUsername(server.username).userId, pastExpiry) } : server,
-      );
-      await route.fulfill({ response, json: { ...config, iceServers } });
-    });
+    await person.page.route(
+      (url) => url.pathname === "/api/turn",
+      async (route) => {
+        const response = await route.fetch();
+        const config = (await response.json()) as TIceConfig;
+        const pastExpiry = Math.floor(Date.now() / 1000) - 60;
+        const iceServers = config.iceServers.map((server) =>
+          server.username ? { ...server, ...lab.coturn.credential(parseTurnUsername(server.username).userId, pastExpiry) } : server,
+        );
+        await route.fulfill({ response, json: { ...config, iceServers } });
+      },
+    );
   }
   await Promise.all([goto(host.page, link), joinRoomByLink(guest, link)]);
   await joinCall(host.page);

@@ -38,16 +38,18 @@ export function formCorpus({ seed, count, valid, limitBytes }: FormCorpusOptions
   while (cases.length < count) {
     junk.startPayload();
     const kind = rng.next();
-    const contentType = rng.chance(0.85) ? "application/x-www-form-urlencoded" : rng.pick([null, "text/plain", "application/json", "multipart/form-data; boundary=x"]);
+    const contentType = rng.chance(0.85)
+      ? "application/x-www-form-urlencoded"
+      : rng.pick([null, "text/plain", "application/json", "multipart/form-data; boundary=x"]);
     if (kind < 0.75) {
       const what: string[] = [];
       const pairs = Object.entries(valid).flatMap(([key, value]): string[] => {
         const roll = rng.next();
-        if (roll < 0.15) return what.push(`${key} dropped`), [];
-        if (roll < 0.45) return what.push(`${key} junk`), [`${key}=${percentEncode(text())}`];
-        if (roll < 0.55) return what.push(`${key} bad escape`), [`${key}=${rng.pick(BAD_ESCAPES)}`];
-        if (roll < 0.62) return what.push(`${key} repeated`), [`${key}=${percentEncode(value)}`, `${key}=${percentEncode(text())}`];
-        if (roll < 0.67) return what.push(`${key} empty`), [`${key}=`];
+        if (roll < 0.15) return (what.push(`${key} dropped`), []);
+        if (roll < 0.45) return (what.push(`${key} junk`), [`${key}=${percentEncode(text())}`]);
+        if (roll < 0.55) return (what.push(`${key} bad escape`), [`${key}=${rng.pick(BAD_ESCAPES)}`]);
+        if (roll < 0.62) return (what.push(`${key} repeated`), [`${key}=${percentEncode(value)}`, `${key}=${percentEncode(text())}`]);
+        if (roll < 0.67) return (what.push(`${key} empty`), [`${key}=`]);
         return [`${key}=${percentEncode(value)}`];
       });
       if (rng.chance(0.3)) {
@@ -58,7 +60,9 @@ export function formCorpus({ seed, count, valid, limitBytes }: FormCorpusOptions
     } else if (kind < 0.85) {
       cases.push({ body: rng.bytes(rng.int(1, 2_048)), contentType, what: "binary" });
     } else if (kind < 0.95) {
-      const body = rng.chance(0.5) ? JSON.stringify({ ...valid, csrfToken: CSRF_PLACEHOLDER, email: junk.value(2), callbackUrl: junk.value(2) }) : rng.pick(["{", "[]", "null", "{\"callbackUrl\":5}"]);
+      const body = rng.chance(0.5)
+        ? JSON.stringify({ ...valid, csrfToken: CSRF_PLACEHOLDER, email: junk.value(2), callbackUrl: junk.value(2) })
+        : rng.pick(["{", "[]", "null", '{"callbackUrl":5}']);
       cases.push({ body, contentType: rng.chance(0.7) ? "application/json" : contentType, what: "JSON" });
     } else {
       cases.push({ body: `csrfToken=${CSRF_PLACEHOLDER}&email=${"x".repeat(limitBytes)}`, contentType, what: "over the limit" });

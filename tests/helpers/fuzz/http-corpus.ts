@@ -24,8 +24,30 @@ export interface JsonCorpusOptions {
 }
 
 const NOT_JSON = [
-  "", " ", "undefined", "NaN", "Infinity", "{", "}", "[", "{\"name\":", "{'name':'single quotes'}", "{\"name\":\"x\",}", "{\"name\":\"x\"} trailing",
-  "/* comment */ {}", "{\"a\":1}{\"b\":2}", "\"unterminated", "{\"name\":\"\\u12\"}", "nul\u0000l", "\ufeff[", "0x10", "01", "-", "1e", "tru", "nulll",
+  "",
+  " ",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "{",
+  "}",
+  "[",
+  '{"name":',
+  "{'name':'single quotes'}",
+  '{"name":"x",}',
+  '{"name":"x"} trailing',
+  "/* comment */ {}",
+  '{"a":1}{"b":2}',
+  '"unterminated',
+  '{"name":"\\u12"}',
+  "nul\u0000l",
+  "\ufeff[",
+  "0x10",
+  "01",
+  "-",
+  "1e",
+  "tru",
+  "nulll",
 ] as const;
 
 /**
@@ -36,7 +58,14 @@ const NOT_JSON = [
 export function jsonBodyCorpus({ seed, count, valid, schema, limitBytes }: JsonCorpusOptions): THttpFuzzCase[] {
   const rng = new Prng(seed);
   const junk = new JunkMaker(rng, { hugeStringBytes: limitBytes - 2_000 });
-  const contentTypes = [null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1", "application/octet-stream"];
+  const contentTypes = [
+    null,
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data; boundary=x",
+    "application/json; charset=latin1",
+    "application/octet-stream",
+  ];
   const accepted = (text: string) => {
     try {
       return schema.safeParse(JSON.parse(text)).success;
@@ -65,13 +94,15 @@ export function jsonBodyCorpus({ seed, count, valid, schema, limitBytes }: JsonC
       what = "binary";
     } else if (kind < 0.9) {
       const depth = rng.int(1_000, Math.floor(limitBytes / 2) - 10);
-      body = rng.chance(0.5) ? `${"[".repeat(depth)}${"]".repeat(depth)}` : `${'{"a":'.repeat(Math.floor(depth / 3))}1${"}".repeat(Math.floor(depth / 3))}`;
+      body = rng.chance(0.5)
+        ? `${"[".repeat(depth)}${"]".repeat(depth)}`
+        : `${'{"a":'.repeat(Math.floor(depth / 3))}1${"}".repeat(Math.floor(depth / 3))}`;
       what = "deep nesting";
     } else if (kind < 0.95) {
       body = JSON.stringify(junk.value());
       what = "JSON of another shape";
     } else {
-      body = Buffer.alloc(rng.chance(0.8) ? limitBytes + rng.int(1, 100_000) : rng.int(1, 8) * 1_000_000, rng.pick(["{", "x", "\"", " "]));
+      body = Buffer.alloc(rng.chance(0.8) ? limitBytes + rng.int(1, 100_000) : rng.int(1, 8) * 1_000_000, rng.pick(["{", "x", '"', " "]));
       what = "over the limit";
     }
     const size = Buffer.byteLength(body);

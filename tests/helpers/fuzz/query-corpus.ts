@@ -13,7 +13,31 @@ export interface QueryCorpusOptions {
 }
 
 /** Percent-escapes as URLs carry them, well-formed or not. */
-const RAW_VALUES = ["", "%00", "%zz", "%", "%ff%fe", "%e2%80%ae", "%ed%a0%80", "-1", "0", "1.5", "1e3", "201", "9999999999999999999999", "NaN", "Infinity", "0x10", " 5", "5 ", "true", "null", "[]", "{}", "cm0000000000000000000000%00"] as const;
+const RAW_VALUES = [
+  "",
+  "%00",
+  "%zz",
+  "%",
+  "%ff%fe",
+  "%e2%80%ae",
+  "%ed%a0%80",
+  "-1",
+  "0",
+  "1.5",
+  "1e3",
+  "201",
+  "9999999999999999999999",
+  "NaN",
+  "Infinity",
+  "0x10",
+  " 5",
+  "5 ",
+  "true",
+  "null",
+  "[]",
+  "{}",
+  "cm0000000000000000000000%00",
+] as const;
 
 /**
  * Query strings a route must refuse, deterministic for a seed: each of its parameters given junk

@@ -29,7 +29,11 @@ interface TEventContract<E extends TClientEvent> {
 
 /** Every client→server event: a new one fails the typecheck here until it is fuzzed too. */
 export const CONTRACT: { [E in TClientEvent]: TEventContract<E> } = {
-  "call:join": { schema: ZCallJoinPayload, valid: { callSessionId: "fuzzFUZZfuzz0123456789", media: { audio: true, video: false } }, acknowledged: true },
+  "call:join": {
+    schema: ZCallJoinPayload,
+    valid: { callSessionId: "fuzzFUZZfuzz0123456789", media: { audio: true, video: false } },
+    acknowledged: true,
+  },
   "call:leave": { schema: z.undefined(), valid: undefined, acknowledged: true },
   "call:connected": { schema: ZCallConnectedPayload, valid: { peerCallSessionId: "fuzzFUZZfuzz0123456789" }, acknowledged: false },
   "call:quality": {
@@ -40,10 +44,16 @@ export const CONTRACT: { [E in TClientEvent]: TEventContract<E> } = {
     },
     acknowledged: false,
   },
-  "signal:description": { schema: ZSignalDescriptionPayload, valid: { description: { type: "offer", sdp: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n" } }, acknowledged: false },
+  "signal:description": {
+    schema: ZSignalDescriptionPayload,
+    valid: { description: { type: "offer", sdp: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n" } },
+    acknowledged: false,
+  },
   "signal:candidate": {
     schema: ZSignalCandidatePayload,
-    valid: { candidate: { candidate: "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", sdpMid: "0", sdpMLineIndex: 0, usernameFragment: "abcd" } },
+    valid: {
+      candidate: { candidate: "candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", sdpMid: "0", sdpMLineIndex: 0, usernameFragment: "abcd" },
+    },
     acknowledged: false,
   },
   "media:update": { schema: ZMediaUpdatePayload, valid: { audio: true, video: true }, acknowledged: false },
@@ -120,10 +130,32 @@ function makeCase(rng: Prng, junk: JunkMaker, event: TClientEvent): TSocketFuzzC
   if (shape < 0.84) {
     const extras = Array.from({ length: rng.int(1, 3) }, () => junk.value());
     // Without a payload of its own (call:leave), the first extra stands in the payload's place.
-    return { ...base, shape: "extra arguments", args: [...args, ...extras], withCallback: acknowledged, expected: refusedBy, what: describe(mutations, ` + ${extras.length} extra argument(s)`) };
+    return {
+      ...base,
+      shape: "extra arguments",
+      args: [...args, ...extras],
+      withCallback: acknowledged,
+      expected: refusedBy,
+      what: describe(mutations, ` + ${extras.length} extra argument(s)`),
+    };
   }
-  if (!acknowledged) return { ...base, shape: "unexpected ack callback", withCallback: true, expected: "room:error", what: describe(mutations, " + an ack callback it does not take") };
-  if (rng.chance(0.5)) return { ...base, shape: "no ack callback", withCallback: false, expected: "room:error", what: describe(mutations, " without an ack callback") };
+  if (!acknowledged)
+    return {
+      ...base,
+      shape: "unexpected ack callback",
+      withCallback: true,
+      expected: "room:error",
+      what: describe(mutations, " + an ack callback it does not take"),
+    };
+  if (rng.chance(0.5))
+    return { ...base, shape: "no ack callback", withCallback: false, expected: "room:error", what: describe(mutations, " without an ack callback") };
   const notAFunction = rng.pick(["ack", 0, 1, true, null, {}, [], { then: "x" }]);
-  return { ...base, shape: "non-function ack", args: [...args, notAFunction], withCallback: false, expected: "room:error", what: describe(mutations, ` + a non-function ack (${JSON.stringify(notAFunction)})`) };
+  return {
+    ...base,
+    shape: "non-function ack",
+    args: [...args, notAFunction],
+    withCallback: false,
+    expected: "room:error",
+    what: describe(mutations, ` + a non-function ack (${JSON.stringify(notAFunction)})`),
+  };
 }

@@ -37,7 +37,8 @@ describe("a sign-in session that ends stops opening rooms, and closes those it h
     await database.cleanup();
   });
 
-  const sessionIdOf = async (userId: string) => (await database.db.authSession.findMany({ where: { userId }, orderBy: { createdAt: "desc" } }))[0]!.id;
+  const sessionIdOf = async (userId: string) =>
+    (await database.db.authSession.findMany({ where: { userId }, orderBy: { createdAt: "desc" } }))[0]!.id;
 
   it("refuses the cookie of a browser that signed out, though its JWT has not expired", async () => {
     const cookie = await sessionCookie(database.db, ada);

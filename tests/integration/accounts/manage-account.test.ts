@@ -25,7 +25,12 @@ describe("managing one's account", () => {
     it("needs the current password, and a wrong one changes nothing", async () => {
       const ada = await seedUser(database.db, "Ada");
       const here = await startAuthSession(database.db, ada.id);
-      const attempt = changePassword(database.db, { userId: ada.id, sessionId: here, currentPassword: "not it at all", newPassword: "a brand new password" });
+      const attempt = changePassword(database.db, {
+        userId: ada.id,
+        sessionId: here,
+        currentPassword: "not it at all",
+        newPassword: "a brand new password",
+      });
       await expect(attempt).rejects.toMatchObject({ code: "VALIDATION", fields: { currentPassword: "That is not your current password" } });
       await expect(verifyCredentials(database.db, { email: ada.email, password: ada.password })).resolves.toMatchObject({ id: ada.id });
     });
@@ -36,7 +41,12 @@ describe("managing one's account", () => {
       const phone = await startAuthSession(database.db, ada.id);
       const laptop = await startAuthSession(database.db, ada.id);
 
-      const ended = await changePassword(database.db, { userId: ada.id, sessionId: here, currentPassword: ada.password, newPassword: "a brand new password" });
+      const ended = await changePassword(database.db, {
+        userId: ada.id,
+        sessionId: here,
+        currentPassword: ada.password,
+        newPassword: "a brand new password",
+      });
 
       expect(ended).toBe(2);
       await expect(isAuthSessionActive(database.db, { sessionId: here, userId: ada.id })).resolves.toBe(true);

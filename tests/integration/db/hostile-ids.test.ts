@@ -33,7 +33,9 @@ describe("room ids and history cursors from a URL", () => {
 
   it("refuse a cursor that is not a message id as VALIDATION before the database sees it", async () => {
     for (const before of HOSTILE) {
-      expect(() => parseInput(ZHistoryQuery, { before })).toThrow(expect.objectContaining({ code: "VALIDATION", fields: { before: "Not a message id" } }));
+      expect(() => parseInput(ZHistoryQuery, { before })).toThrow(
+        expect.objectContaining({ code: "VALIDATION", fields: { before: "Not a message id" } }),
+      );
     }
     const { messages } = await listMessages(database.db, { roomId: room.id, ...parseInput(ZHistoryQuery, {}) });
     expect(messages).toEqual([]);

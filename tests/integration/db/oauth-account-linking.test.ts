@@ -45,7 +45,10 @@ describe("signing in with GitHub or Google", () => {
     const email = `new-${Date.now()}@example.test`;
     const user = await upsertOAuthUser(database.db, oauth(email, true));
     expect(user).toEqual({ id: expect.any(String), name: "OAuth Name" });
-    expect(await database.db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } })).toEqual({ id: user?.id, passwordHash: null });
+    expect(await database.db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } })).toEqual({
+      id: user?.id,
+      passwordHash: null,
+    });
   });
 
   it("creates no account for an unverified email, so nobody can hold an address before its owner signs up", async () => {

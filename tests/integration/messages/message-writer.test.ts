@@ -70,7 +70,10 @@ describe("the message writer on the database", () => {
     try {
       const otherWriter = createMessageWriter({ writeBatch: (writes) => writeMessageBatch(otherNode, writes) });
       const clientId = randomUUID();
-      const answers = await Promise.all([send("on node A", { clientId }), otherWriter.write({ roomId: room.id, authorId: ada.id, clientId, body: "on node B" })]);
+      const answers = await Promise.all([
+        send("on node A", { clientId }),
+        otherWriter.write({ roomId: room.id, authorId: ada.id, clientId, body: "on node B" }),
+      ]);
       expect(answers.map((answer) => answer.created).sort()).toEqual([false, true]);
       expect(answers[0].message).toEqual(answers[1].message);
       expect(await stored({ clientId })).toBe(1);
@@ -80,7 +83,14 @@ describe("the message writer on the database", () => {
   });
 
   it("answers a message its failed batch had stored as new, so that it is still relayed", async () => {
-    const write = { id: newMessageId(new Date()), roomId: room.id, authorId: ada.id, clientId: randomUUID(), body: "stored, then the batch failed", createdAt: new Date() };
+    const write = {
+      id: newMessageId(new Date()),
+      roomId: room.id,
+      authorId: ada.id,
+      clientId: randomUUID(),
+      body: "stored, then the batch failed",
+      createdAt: new Date(),
+    };
     await insertMessages(database.db, [write]);
     const answer = await writeOneMessage(database.db, write);
     expect(answer).toMatchObject({ created: true, message: { id: write.id, body: write.body } });
@@ -102,7 +112,11 @@ describe("the message writer on the database", () => {
   it("fails only the message whose room was deleted meanwhile, and stores its batch's others", async () => {
     const [kept, doomed] = [await seedRoom(database.db, ada, ben), await seedRoom(database.db, ada, ben)];
     await database.db.room.delete({ where: { id: doomed.id } });
-    const outcomes = await Promise.allSettled([send("kept 1", { roomId: kept.id }), send("lost", { roomId: doomed.id }), send("kept 2", { roomId: kept.id })]);
+    const outcomes = await Promise.allSettled([
+      send("kept 1", { roomId: kept.id }),
+      send("lost", { roomId: doomed.id }),
+      send("kept 2", { roomId: kept.id }),
+    ]);
     expect(batches).toEqual([["kept 1", "lost", "kept 2"]]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(outcomes[1]).toMatchObject({ reason: { code: "NOT_FOUND" } });

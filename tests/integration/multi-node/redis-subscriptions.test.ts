@@ -46,7 +46,8 @@ describe("Redis, as rooms come and go on two nodes", () => {
   });
 
   async function redisFootprint() {
-    const list = async (kind: "CHANNELS" | "SHARDCHANNELS") => ((await probe.sendCommand(["PUBSUB", kind, `${names.channelPrefix}*`])) as string[]).length;
+    const list = async (kind: "CHANNELS" | "SHARDCHANNELS") =>
+      ((await probe.sendCommand(["PUBSUB", kind, `${names.channelPrefix}*`])) as string[]).length;
     const patterns = Number(await probe.sendCommand(["PUBSUB", "NUMPAT"]));
     return { shardChannels: await list("SHARDCHANNELS"), channels: await list("CHANNELS"), patterns };
   }

@@ -64,7 +64,14 @@ describe("rate limits shared through Redis by two nodes", () => {
         await response.text();
         return response.status;
       });
-    const statuses = [await handshake(nodeA), await handshake(nodeB), await handshake(nodeA), await handshake(nodeB), await handshake(nodeA), await handshake(nodeB)];
+    const statuses = [
+      await handshake(nodeA),
+      await handshake(nodeB),
+      await handshake(nodeA),
+      await handshake(nodeB),
+      await handshake(nodeA),
+      await handshake(nodeB),
+    ];
     // Without a cookie an allowed handshake is refused as 401; an over-limit one is 429 before that.
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
   });

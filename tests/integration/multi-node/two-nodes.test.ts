@@ -56,7 +56,12 @@ describe("a room whose two members sit on different nodes", () => {
     adaSocket.on("presence:update", (presence) => seenByAda.push(presence));
     await benSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA });
     await waitFor(() => seenByAda.at(-1)?.members.some((m) => m.user.id === ben.id && m.inCall), "Ada to see Ben in the call");
-    expect(seenByAda.at(-1)?.members.map((m) => m.user.id).sort()).toEqual([ada.id, ben.id].sort());
+    expect(
+      seenByAda
+        .at(-1)
+        ?.members.map((m) => m.user.id)
+        .sort(),
+    ).toEqual([ada.id, ben.id].sort());
   });
 
   it("pairs the call across nodes and relays signaling between them", async () => {
@@ -77,11 +82,17 @@ describe("a room whose two members sit on different nodes", () => {
     const pairings = { ada: [] as boolean[], ben: [] as boolean[] };
     adaSocket.on("call:peer-joined", ({ initiator }) => pairings.ada.push(initiator));
     benSocket.on("call:peer-joined", ({ initiator }) => pairings.ben.push(initiator));
-    const [adaJoined, benJoined] = await Promise.all([adaSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA }), benSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA })]);
+    const [adaJoined, benJoined] = await Promise.all([
+      adaSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA }),
+      benSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA }),
+    ]);
     if (adaJoined.ok && adaJoined.data.pairing) pairings.ada.push(adaJoined.data.pairing.initiator);
     if (benJoined.ok && benJoined.data.pairing) pairings.ben.push(benJoined.data.pairing.initiator);
     // A round trip through each node flushes any pairing still on its way.
-    await Promise.all([adaSocket.emitWithAck("chat:send", { clientId: randomUUID(), body: "flush" }), benSocket.emitWithAck("chat:send", { clientId: randomUUID(), body: "flush" })]);
+    await Promise.all([
+      adaSocket.emitWithAck("chat:send", { clientId: randomUUID(), body: "flush" }),
+      benSocket.emitWithAck("chat:send", { clientId: randomUUID(), body: "flush" }),
+    ]);
     expect(pairings.ada.length).toBeGreaterThan(0);
     expect(pairings.ben.length).toBeGreaterThan(0);
     const adaInitiates = new Set(pairings.ada);
@@ -134,7 +145,11 @@ describe("a room whose two members sit on different nodes", () => {
     const updated = nextEvent(olgaSocket, "room:updated");
     const withoutGus = { ...theirs, members: theirs.members.filter((member) => member.id !== gus.id) };
     // What the route handler on node A triggers after removing Gus, whose room is open on node B.
-    nodeA.publishRoomEvent({ roomId: theirs.id, closed: { userIds: [gus.id], reason: "removed" }, updated: { change: "guest-removed", room: withoutGus } });
+    nodeA.publishRoomEvent({
+      roomId: theirs.id,
+      closed: { userIds: [gus.id], reason: "removed" },
+      updated: { change: "guest-removed", room: withoutGus },
+    });
     expect(await removed).toEqual({ reason: "removed" });
     expect(await updated).toMatchObject({ change: "guest-removed" });
     await waitFor(() => !gusSocket.connected, "Gus's connection on node B to close");

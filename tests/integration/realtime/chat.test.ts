@@ -98,7 +98,10 @@ describe("chat over the room namespace", () => {
     other.disconnect();
     expect(storedWhenAcked).toEqual(sent.map(() => 1));
     const history = (await listMessages(database.db, { roomId: own.id, limit: 50 })).messages;
-    for (const [member, by] of [[ada, sender], [ben, other]] as const) {
+    for (const [member, by] of [
+      [ada, sender],
+      [ben, other],
+    ] as const) {
       const theirs = history.filter((message) => message.author.id === member.id).map((message) => message.body);
       expect(theirs).toEqual(sent.filter((entry) => entry.by === by).map((entry) => entry.body));
     }

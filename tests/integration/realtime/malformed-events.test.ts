@@ -19,7 +19,10 @@ const ACK_TIMEOUT_MS = 10_000;
 type TRoomError = { code: string; message: string; event: string };
 
 const tally = (cases: TSocketFuzzCase[], expected: TSocketFuzzCase["expected"]) =>
-  Object.fromEntries(CLIENT_EVENTS.map((event) => [event, cases.filter((c) => c.event === event && c.expected === expected).length])) as Record<TClientEvent, number>;
+  Object.fromEntries(CLIENT_EVENTS.map((event) => [event, cases.filter((c) => c.event === event && c.expected === expected).length])) as Record<
+    TClientEvent,
+    number
+  >;
 
 describe(`malformed realtime events (${CORPUS.length.toLocaleString("en")} seeded payloads, ${PER_EVENT.toLocaleString("en")} per event)`, () => {
   let database: TestDatabase;
@@ -33,7 +36,12 @@ describe(`malformed realtime events (${CORPUS.length.toLocaleString("en")} seede
   beforeAll(async () => {
     database = await createTestDatabase();
     // Limits high enough that every refusal is about the payload, not the rate (counting is tested in rate-limits.test.ts).
-    const rateLimits = testRateLimits({ RATE_LIMIT_CHAT: "1000000/1m", RATE_LIMIT_CHAT_BURST: "off", RATE_LIMIT_SIGNALING: "1000000/1m", RATE_LIMIT_SIGNALING_BURST: "off" });
+    const rateLimits = testRateLimits({
+      RATE_LIMIT_CHAT: "1000000/1m",
+      RATE_LIMIT_CHAT_BURST: "off",
+      RATE_LIMIT_SIGNALING: "1000000/1m",
+      RATE_LIMIT_SIGNALING_BURST: "off",
+    });
     server = await startRealtimeServer(database.db, {}, { rateLimits });
     [ada, ben] = await seedUsers(database.db, ["Ada", "Ben"]);
     room = await seedRoom(database.db, ada, ben);
@@ -86,7 +94,11 @@ describe(`malformed realtime events (${CORPUS.length.toLocaleString("en")} seede
     }
     const expectedRoomErrors = tally(CORPUS, "room:error");
     // On a timeout, the per-event counts below say which event fell short.
-    await waitFor(() => CLIENT_EVENTS.every((event) => roomErrors.get(event)!.length >= expectedRoomErrors[event]), "a room:error for every refused event without an ack", 10_000).catch(() => {});
+    await waitFor(
+      () => CLIENT_EVENTS.every((event) => roomErrors.get(event)!.length >= expectedRoomErrors[event]),
+      "a room:error for every refused event without an ack",
+      10_000,
+    ).catch(() => {});
     // A round trip after the storm: anything still on its way has arrived.
     await adaSocket.emitWithAck("call:leave");
 
@@ -117,7 +129,9 @@ function summarise(corpus: TSocketFuzzCase[], ms: number): string {
   const count = (keys: string[]) => [...new Set(keys)].map((key) => `${key} ${keys.filter((k) => k === key).length}`).join(", ");
   return [
     `Socket fuzz, seed ${SEED}: ${corpus.length} malformed events in ${ms} ms`,
-    ...CLIENT_EVENTS.map((event) => `  ${event}: ${acked[event] + roomErrors[event]} (refused by ack ${acked[event]}, by room:error ${roomErrors[event]})`),
+    ...CLIENT_EVENTS.map(
+      (event) => `  ${event}: ${acked[event] + roomErrors[event]} (refused by ack ${acked[event]}, by room:error ${roomErrors[event]})`,
+    ),
     `  shapes: ${count(corpus.map((c) => c.shape))}`,
     `  payload mutations: ${count(corpus.flatMap((c) => c.mutations))}`,
     `  payloads with: ${count(corpus.flatMap((c) => (c.args.length > 0 ? [...traitsOf(c.args[0])] : [])))}`,

@@ -28,7 +28,10 @@ describe("frames over Socket.IO's size limit", () => {
     [ada, ben] = await seedUsers(database.db, ["Ada", "Ben"]);
     room = await seedRoom(database.db, ada, ben);
     // Each person's browser signs in once: reconnecting reuses its cookie (and writes no session row).
-    cookies = new Map([[ada.id, await sessionCookie(database.db, ada)], [ben.id, await sessionCookie(database.db, ben)]]);
+    cookies = new Map([
+      [ada.id, await sessionCookie(database.db, ada)],
+      [ben.id, await sessionCookie(database.db, ben)],
+    ]);
     // Creating and migrating a PostgreSQL database takes seconds on a busy machine.
   }, 30_000);
 
@@ -50,20 +53,23 @@ describe("frames over Socket.IO's size limit", () => {
 
   const send = (socket: TestClient, body: string) => socket.timeout(5_000).emitWithAck("chat:send", { clientId: randomUUID(), body });
 
-  it.each(["websocket", "polling"] as const)("over %s, close only the sender's connection: the other member and the server carry on", async (transport) => {
-    const rowsBefore = await countRows(database.db);
-    const adaSocket = await open(ada, transport);
-    const benSocket = await open(ben);
-    const closed = new Promise<string>((resolve) => adaSocket.once("disconnect", resolve));
-    adaSocket.emit("chat:send", { clientId: randomUUID(), body: OVERSIZE_BODY }, () => {});
-    expect(await closed).toMatch(/^transport (close|error)$/);
+  it.each(["websocket", "polling"] as const)(
+    "over %s, close only the sender's connection: the other member and the server carry on",
+    async (transport) => {
+      const rowsBefore = await countRows(database.db);
+      const adaSocket = await open(ada, transport);
+      const benSocket = await open(ben);
+      const closed = new Promise<string>((resolve) => adaSocket.once("disconnect", resolve));
+      adaSocket.emit("chat:send", { clientId: randomUUID(), body: OVERSIZE_BODY }, () => {});
+      expect(await closed).toMatch(/^transport (close|error)$/);
 
-    expect(benSocket.connected).toBe(true);
-    expect(await send(benSocket, "Ada dropped out?")).toMatchObject({ ok: true });
-    const adaAgain = await open(ada, transport);
-    expect(await send(adaAgain, "back")).toMatchObject({ ok: true });
-    expect(await countRows(database.db)).toEqual({ ...rowsBefore, Message: rowsBefore.Message + 2 });
-  });
+      expect(benSocket.connected).toBe(true);
+      expect(await send(benSocket, "Ada dropped out?")).toMatchObject({ ok: true });
+      const adaAgain = await open(ada, transport);
+      expect(await send(adaAgain, "back")).toMatchObject({ ok: true });
+      expect(await countRows(database.db)).toEqual({ ...rowsBefore, Message: rowsBefore.Message + 2 });
+    },
+  );
 
   it("are refused by the chat outbox before sending, in words, while the messages after it go on", async () => {
     const adaSocket = await open(ada);
@@ -75,7 +81,10 @@ describe("frames over Socket.IO's size limit", () => {
       outbox.send("the next one");
       await waitFor(() => stored.length === 1, "the message after the oversize one to be stored");
       const [refused] = outbox.getSnapshot().entries;
-      expect(refused).toMatchObject({ status: "failed", error: expect.stringMatching(/^This message is too large to send \(\d+ kB; Duet carries at most 64 kB at once\)\.$/) });
+      expect(refused).toMatchObject({
+        status: "failed",
+        error: expect.stringMatching(/^This message is too large to send \(\d+ kB; Duet carries at most 64 kB at once\)\.$/),
+      });
       expect(stored[0]).toMatchObject({ body: "the next one" });
       expect(adaSocket.connected).toBe(true);
       expect(await database.db.message.count({ where: { roomId: room.id, body: OVERSIZE_BODY } })).toBe(0);

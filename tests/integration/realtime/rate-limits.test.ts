@@ -3,7 +3,17 @@ import { readConnectRefusal, type TConnectError, type TConnectRefusal } from "@/
 import { REALTIME_PATH } from "@/lib/shared/realtime-events";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
-import { connected, newCallSessionId, nextEvent, refusal, startRealtimeServer, TEST_SITE_URL, testRateLimits, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
+import {
+  connected,
+  newCallSessionId,
+  nextEvent,
+  refusal,
+  startRealtimeServer,
+  TEST_SITE_URL,
+  testRateLimits,
+  type TestClient,
+  type TestRealtimeServer,
+} from "../../helpers/realtime-server";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { waitFor } from "../../helpers/wait-for";
@@ -60,7 +70,14 @@ describe("abuse limits on the realtime server", () => {
     const acks = await Promise.all(Array.from({ length: 8 }, (_, i) => send(adaSocket, `message ${i}`)));
     expect(acks.slice(0, 5).every((ack) => ack.ok)).toBe(true);
     for (const ack of acks.slice(5)) {
-      expect(ack).toEqual({ ok: false, error: { code: "RATE_LIMITED", message: expect.stringMatching(/^You are sending messages too fast\. Try again in \d+ seconds?\.$/), retryAfterMs: expect.any(Number) } });
+      expect(ack).toEqual({
+        ok: false,
+        error: {
+          code: "RATE_LIMITED",
+          message: expect.stringMatching(/^You are sending messages too fast\. Try again in \d+ seconds?\.$/),
+          retryAfterMs: expect.any(Number),
+        },
+      });
       if (!ack.ok) expect(ack.error.retryAfterMs).toBeLessThanOrEqual(10_000);
     }
     expect(await database.db.message.count({ where: { body: { startsWith: "message " } } })).toBe(5);
@@ -90,7 +107,12 @@ describe("abuse limits on the realtime server", () => {
     benSocket.on("signal:candidate", (payload) => relayed.push(payload));
     const refused = nextEvent(adaSocket, "room:error");
     for (let i = 0; i < 15; i++) adaSocket.emit("signal:candidate", { candidate: candidate(i) });
-    expect(await refused).toEqual({ code: "RATE_LIMITED", event: "signal:candidate", message: expect.stringMatching(/^Too many call signals\. Try again in \d+ seconds?\.$/), retryAfterMs: expect.any(Number) });
+    expect(await refused).toEqual({
+      code: "RATE_LIMITED",
+      event: "signal:candidate",
+      message: expect.stringMatching(/^Too many call signals\. Try again in \d+ seconds?\.$/),
+      retryAfterMs: expect.any(Number),
+    });
     // A round trip on the same connection: everything emitted before it has been handled.
     await adaSocket.emitWithAck("chat:send", { clientId: randomUUID(), body: "flush" });
     await waitFor(() => relayed.length === 9, "the 9 candidates within the allowance (after call:join) to arrive");
@@ -116,13 +138,20 @@ describe("abuse limits on the realtime server", () => {
     expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
     const refusedResponse = responses.find((response) => response.status === 429)!;
     expect(Number(refusedResponse.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await refusedResponse.json()).toEqual({ code: "RATE_LIMITED", message: expect.stringMatching(/^Too many connections from your network\. Try again in \d+ (seconds?|minutes?)\.$/), retryAfterMs: expect.any(Number) });
+    expect(await refusedResponse.json()).toEqual({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/^Too many connections from your network\. Try again in \d+ (seconds?|minutes?)\.$/),
+      retryAfterMs: expect.any(Number),
+    });
     // What the room page reads from such a refusal (inside connect_error, while the body is there).
     const refused = server.client(room.id, { cookie, transport: "polling" });
     let read: TConnectRefusal | null = null;
     refused.once("connect_error", (error) => (read = readConnectRefusal(error as TConnectError)));
     await refusal(refused);
-    expect(read).toEqual({ message: expect.stringMatching(/^Too many connections from your network\. Try again in \d+ (seconds?|minute)\.$/), retryAfterMs: expect.any(Number) });
+    expect(read).toEqual({
+      message: expect.stringMatching(/^Too many connections from your network\. Try again in \d+ (seconds?|minute)\.$/),
+      retryAfterMs: expect.any(Number),
+    });
     await Promise.all(responses.filter((response) => !response.bodyUsed).map((response) => response.text()));
   });
 });

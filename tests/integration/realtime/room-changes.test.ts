@@ -1,5 +1,13 @@
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
-import { connected, newCallSessionId, nextEvent, refusal, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
+import {
+  connected,
+  newCallSessionId,
+  nextEvent,
+  refusal,
+  startRealtimeServer,
+  type TestClient,
+  type TestRealtimeServer,
+} from "../../helpers/realtime-server";
 import { waitFor } from "../../helpers/wait-for";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { deleteRoom } from "@/lib/server/rooms/delete-room";
@@ -115,7 +123,9 @@ describe("a room's open pages hear at once when the room changes under them", ()
         };
       },
     });
-    const db = new Proxy(database.db, { get: (target, property, receiver) => (property === "membership" ? membership : Reflect.get(target, property, receiver)) });
+    const db = new Proxy(database.db, {
+      get: (target, property, receiver) => (property === "membership" ? membership : Reflect.get(target, property, receiver)),
+    });
     const racing = await startRealtimeServer(db);
     try {
       const gusSocket = await connected(racing.client(room.id, { cookie: await sessionCookie(database.db, gus) }));

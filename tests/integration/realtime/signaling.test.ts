@@ -207,7 +207,12 @@ describe("call signaling", () => {
 
   it("refuses a join without a well-formed call session id", async () => {
     const adaSocket = await open(ada);
-    for (const payload of [MEDIA, { callSessionId: "short", media: MEDIA }, { callSessionId: "x".repeat(65), media: MEDIA }, { callSessionId: "a/b/c/d/e/f/g/h/i", media: MEDIA }]) {
+    for (const payload of [
+      MEDIA,
+      { callSessionId: "short", media: MEDIA },
+      { callSessionId: "x".repeat(65), media: MEDIA },
+      { callSessionId: "a/b/c/d/e/f/g/h/i", media: MEDIA },
+    ]) {
       expect(await adaSocket.emitWithAck("call:join", payload as never)).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
     }
   });

@@ -18,7 +18,8 @@ describe("my rooms on the home page: counts and unread messages", () => {
     await database.cleanup();
   });
 
-  const say = (roomId: string, authorId: string, body: string) => createMessage(database.db, { roomId, authorId, clientId: `c-${(clientIds += 1)}`, body });
+  const say = (roomId: string, authorId: string, body: string) =>
+    createMessage(database.db, { roomId, authorId, clientId: `c-${(clientIds += 1)}`, body });
   const listed = async (userId: string) =>
     (await listMyRooms(database.db, { userId })).map(({ name, myRole, messageCount, unreadCount, members }) => ({
       name,

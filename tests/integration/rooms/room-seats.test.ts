@@ -23,7 +23,9 @@ describe("who sits in a room: opening its link, joining, leaving, being removed"
   });
 
   const membersOf = async (roomId: string) =>
-    (await database.db.membership.findMany({ where: { roomId }, select: { userId: true, role: true }, orderBy: { role: "desc" } })).map(({ userId, role }) => [userId, role]);
+    (await database.db.membership.findMany({ where: { roomId }, select: { userId: true, role: true }, orderBy: { role: "desc" } })).map(
+      ({ userId, role }) => [userId, role],
+    );
 
   describe("opening the link", () => {
     it("shows a signed-in link holder whose room it is while the seat is free, and takes no seat however often it is opened", async () => {
@@ -42,7 +44,10 @@ describe("who sits in a room: opening its link, joining, leaving, being removed"
       const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
       const room = await seedRoom(database.db, olga, gus);
       for (const member of [olga, gus]) {
-        await expect(readRoomLink(database.db, { roomId: room.id, userId: member.id })).resolves.toMatchObject({ kind: "member", room: { id: room.id, name: room.name } });
+        await expect(readRoomLink(database.db, { roomId: room.id, userId: member.id })).resolves.toMatchObject({
+          kind: "member",
+          room: { id: room.id, name: room.name },
+        });
       }
     });
 
@@ -61,7 +66,10 @@ describe("who sits in a room: opening its link, joining, leaving, being removed"
       const room = await seedRoom(database.db, olga);
       const first = await joinRoom(database.db, { roomId: room.id, userId: nia.id });
       expect(first.joined).toBe(true);
-      expect(first.room.members.map(({ name, role }) => [name, role])).toEqual([["Olga", "owner"], ["Nia", "guest"]]);
+      expect(first.room.members.map(({ name, role }) => [name, role])).toEqual([
+        ["Olga", "owner"],
+        ["Nia", "guest"],
+      ]);
       await expect(joinRoom(database.db, { roomId: room.id, userId: nia.id })).resolves.toMatchObject({ joined: false });
       await expect(joinRoom(database.db, { roomId: room.id, userId: olga.id })).resolves.toMatchObject({ joined: false });
     });
@@ -107,7 +115,10 @@ describe("who sits in a room: opening its link, joining, leaving, being removed"
 
       await expect(removeGuest(database.db, { roomId: room.id, userId: olga.id, guestId: gus.id })).rejects.toMatchObject({ code: "CONFLICT" });
 
-      expect(await membersOf(room.id)).toEqual([[olga.id, "owner"], [nia.id, "guest"]]);
+      expect(await membersOf(room.id)).toEqual([
+        [olga.id, "owner"],
+        [nia.id, "guest"],
+      ]);
       // Gus left of his own accord: the failed removal did not bar him.
       await leaveRoom(database.db, { roomId: room.id, userId: nia.id });
       await expect(joinRoom(database.db, { roomId: room.id, userId: gus.id })).resolves.toMatchObject({ joined: true });
@@ -119,7 +130,10 @@ describe("who sits in a room: opening its link, joining, leaving, being removed"
       await expect(removeGuest(database.db, { roomId: room.id, userId: gus.id, guestId: gus.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(removeGuest(database.db, { roomId: room.id, userId: cy.id, guestId: gus.id })).rejects.toMatchObject(UNAVAILABLE);
       await expect(removeGuest(database.db, { roomId: newRoomId(), userId: cy.id, guestId: gus.id })).rejects.toMatchObject(UNAVAILABLE);
-      expect(await membersOf(room.id)).toEqual([[olga.id, "owner"], [gus.id, "guest"]]);
+      expect(await membersOf(room.id)).toEqual([
+        [olga.id, "owner"],
+        [gus.id, "guest"],
+      ]);
     });
   });
 
@@ -139,10 +153,16 @@ describe("who sits in a room: opening its link, joining, leaving, being removed"
     it("is for the guest: the owner is told to delete instead, an outsider gets the same answer as for no room", async () => {
       const [olga, gus, cy] = await seedUsers(database.db, ["Olga", "Gus", "Cy"]);
       const room = await seedRoom(database.db, olga, gus);
-      await expect(leaveRoom(database.db, { roomId: room.id, userId: olga.id })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/Delete it instead/) });
+      await expect(leaveRoom(database.db, { roomId: room.id, userId: olga.id })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: expect.stringMatching(/Delete it instead/),
+      });
       await expect(leaveRoom(database.db, { roomId: room.id, userId: cy.id })).rejects.toMatchObject(UNAVAILABLE);
       await expect(leaveRoom(database.db, { roomId: newRoomId(), userId: cy.id })).rejects.toMatchObject(UNAVAILABLE);
-      expect(await membersOf(room.id)).toEqual([[olga.id, "owner"], [gus.id, "guest"]]);
+      expect(await membersOf(room.id)).toEqual([
+        [olga.id, "owner"],
+        [gus.id, "guest"],
+      ]);
     });
   });
 });

@@ -162,8 +162,28 @@ describe("the chat outbox", () => {
 
   it.each([
     ["unavailable", null],
-    ["blocked", { getItem: () => { throw new Error("SecurityError"); }, setItem: () => { throw new Error("SecurityError"); }, removeItem: () => {} }],
-    ["full", { getItem: () => null, setItem: () => { throw new DOMException("quota", "QuotaExceededError"); }, removeItem: () => {} }],
+    [
+      "blocked",
+      {
+        getItem: () => {
+          throw new Error("SecurityError");
+        },
+        setItem: () => {
+          throw new Error("SecurityError");
+        },
+        removeItem: () => {},
+      },
+    ],
+    [
+      "full",
+      {
+        getItem: () => null,
+        setItem: () => {
+          throw new DOMException("quota", "QuotaExceededError");
+        },
+        removeItem: () => {},
+      },
+    ],
   ])("keeps working in memory when storage is %s", (_name, storage) => {
     const socket = new FakeRoomSocket({ connected: false });
     const { outbox, stored } = openOutbox(socket, storage);

@@ -2,7 +2,11 @@ import { connectivityVerdict } from "@/lib/client/connectivity/connectivity-verd
 import type { TNetworkResults, TTurnProbeResult } from "@/lib/client/connectivity/types";
 
 const websocket = { transport: "websocket", refusal: null } as const;
-const relay = (transport: TTurnProbeResult["transport"], ok: boolean, errorCodes: number[] = []): TTurnProbeResult => ({ transport, relay: ok, errorCodes });
+const relay = (transport: TTurnProbeResult["transport"], ok: boolean, errorCodes: number[] = []): TTurnProbeResult => ({
+  transport,
+  relay: ok,
+  errorCodes,
+});
 
 function verdict(overrides: Partial<TNetworkResults>) {
   return connectivityVerdict({ signaling: websocket, stun: { configured: true, srflx: false }, turn: [], ...overrides });
@@ -63,7 +67,10 @@ describe("connectivityVerdict", () => {
   });
 
   it("says calls fail when Duet's realtime server can't be reached at all, with the server's reason", () => {
-    const result = verdict({ signaling: { transport: null, refusal: "Duet didn't recognise your session. Sign in again." }, stun: { configured: true, srflx: true } });
+    const result = verdict({
+      signaling: { transport: null, refusal: "Duet didn't recognise your session. Sign in again." },
+      stun: { configured: true, srflx: true },
+    });
     expect(result).toMatchObject({ tone: "fail", detail: "Duet didn't recognise your session. Sign in again." });
     expect(result.headline).toMatch(/^Calls from this network will fail: Duet's realtime server can't be reached/);
   });

@@ -6,7 +6,10 @@ function transportError(reason: string, description: unknown, context?: unknown)
   return Object.assign(new Error(reason), { description, context, type: "TransportError" });
 }
 
-const forbiddenBody = (url: string) => ({ status: 403, responseText: encodeHandshakeRefusal({ code: "FORBIDDEN", message: openDuetAtMessage(url) }) });
+const forbiddenBody = (url: string) => ({
+  status: 403,
+  responseText: encodeHandshakeRefusal({ code: "FORBIDDEN", message: openDuetAtMessage(url) }),
+});
 
 describe("describeConnectError", () => {
   it("tells where to open Duet when long-polling was refused for the wrong address", () => {
@@ -30,7 +33,14 @@ describe("describeConnectError", () => {
   });
 
   it("says when to try again after too many connections, and that retrying then will work", () => {
-    const body = { status: 429, responseText: encodeHandshakeRefusal({ code: "RATE_LIMITED", message: "Too many connections from your network. Try again in 38 seconds.", retryAfterMs: 37_200 }) };
+    const body = {
+      status: 429,
+      responseText: encodeHandshakeRefusal({
+        code: "RATE_LIMITED",
+        message: "Too many connections from your network. Try again in 38 seconds.",
+        retryAfterMs: 37_200,
+      }),
+    };
     expect(readConnectRefusal(transportError("xhr poll error", 429, body))).toEqual({
       message: "Too many connections from your network. Try again in 38 seconds.",
       retryAfterMs: 37_200,

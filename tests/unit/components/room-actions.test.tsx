@@ -11,7 +11,13 @@ const ROOM = { id: "AAAAAAAAAAAAAAAAAAAAAA", name: "Design review" };
 const GUEST = { id: "guest-1", name: "Ben" };
 
 function requests(overrides: Partial<Record<"rename" | "delete" | "removeGuest" | "leave", jest.Mock>> = {}) {
-  return { rename: jest.fn(async () => ({})), delete: jest.fn(async () => ({})), removeGuest: jest.fn(async () => ({})), leave: jest.fn(async () => ({})), ...overrides };
+  return {
+    rename: jest.fn(async () => ({})),
+    delete: jest.fn(async () => ({})),
+    removeGuest: jest.fn(async () => ({})),
+    leave: jest.fn(async () => ({})),
+    ...overrides,
+  };
 }
 
 describe("a room's actions on the home page", () => {
@@ -30,7 +36,9 @@ describe("a room's actions on the home page", () => {
     const calls = requests();
     render(<RoomActions room={ROOM} myRole="owner" guest={GUEST} requests={calls} />);
     await user.click(screen.getByRole("button", { name: "Delete" }));
-    expect(screen.getByRole("group", { name: "Confirm" })).toHaveTextContent("Delete “Design review”? Its messages and call records are deleted with it, for Ben too.");
+    expect(screen.getByRole("group", { name: "Confirm" })).toHaveTextContent(
+      "Delete “Design review”? Its messages and call records are deleted with it, for Ben too.",
+    );
     expect(screen.getByRole("button", { name: "Delete room" })).toHaveFocus();
     expect(calls.delete).not.toHaveBeenCalled();
     await user.keyboard("{Enter}");

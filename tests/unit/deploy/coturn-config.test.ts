@@ -59,28 +59,56 @@ describe("the shipped coturn config (deploy/coturn/turnserver.conf)", () => {
 
   it("denies relaying to loopback, private, link-local and metadata ranges", () => {
     const internal = [
-      "127.0.0.1", "127.255.255.254", // loopback
-      "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.254", "192.168.0.1", "192.168.255.255", // private
-      "169.254.169.254", "169.254.0.1", // link-local, cloud metadata
-      "100.64.0.1", "100.127.255.254", // carrier-grade NAT
-      "0.0.0.0", "0.1.2.3", // "this network"
-      "224.0.0.1", "239.255.255.250", "255.255.255.255", "240.0.0.1", // multicast, reserved, broadcast
+      "127.0.0.1",
+      "127.255.255.254", // loopback
+      "10.0.0.1",
+      "10.255.255.255",
+      "172.16.0.1",
+      "172.31.255.254",
+      "192.168.0.1",
+      "192.168.255.255", // private
+      "169.254.169.254",
+      "169.254.0.1", // link-local, cloud metadata
+      "100.64.0.1",
+      "100.127.255.254", // carrier-grade NAT
+      "0.0.0.0",
+      "0.1.2.3", // "this network"
+      "224.0.0.1",
+      "239.255.255.250",
+      "255.255.255.255",
+      "240.0.0.1", // multicast, reserved, broadcast
     ];
     for (const address of internal) expect(denial(address)).toEqual(denied(address));
   });
 
   it("denies the IPv6 loopback, link-local, site-local, unique-local and multicast ranges", () => {
-    for (const address of ["::1", "fe80::1", "febf::1", "fec0::1", "fc00::1", "fd12:3456::1", "ff02::1"]) expect(denial(address)).toEqual(denied(address));
+    for (const address of ["::1", "fe80::1", "febf::1", "fec0::1", "fc00::1", "fd12:3456::1", "ff02::1"])
+      expect(denial(address)).toEqual(denied(address));
   });
 
   it("denies the IPv4 ranges spelled as IPv6: IPv4-compatible, -mapped and -translated, NAT64 and 6to4", () => {
     const embedded = [
-      "::7f00:1", "::a9fe:a9fe", "::10.0.0.1", "::192.168.1.1", // IPv4-compatible ::/96
-      "::a00:100", "::a00:0", "::a01:0", "::b00:0", "::1:0", "::100", // ...including those ending in zero bytes
-      "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", // IPv4-mapped ::ffff:0:0/96
-      "::ffff:0:7f00:1", "::ffff:0:a9fe:a9fe", // IPv4-translated ::ffff:0:0:0/96
-      "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "64:ff9b:1::a9fe:a9fe", // NAT64
-      "2002:a9fe:a9fe::1", "2002:7f00:1::", "2002:a00:1::1", // 6to4 of the metadata service, loopback, 10.0.0.1
+      "::7f00:1",
+      "::a9fe:a9fe",
+      "::10.0.0.1",
+      "::192.168.1.1", // IPv4-compatible ::/96
+      "::a00:100",
+      "::a00:0",
+      "::a01:0",
+      "::b00:0",
+      "::1:0",
+      "::100", // ...including those ending in zero bytes
+      "::ffff:127.0.0.1",
+      "::ffff:10.0.0.1",
+      "::ffff:169.254.169.254", // IPv4-mapped ::ffff:0:0/96
+      "::ffff:0:7f00:1",
+      "::ffff:0:a9fe:a9fe", // IPv4-translated ::ffff:0:0:0/96
+      "64:ff9b::a9fe:a9fe",
+      "64:ff9b::7f00:1",
+      "64:ff9b:1::a9fe:a9fe", // NAT64
+      "2002:a9fe:a9fe::1",
+      "2002:7f00:1::",
+      "2002:a00:1::1", // 6to4 of the metadata service, loopback, 10.0.0.1
     ];
     for (const address of embedded) expect(denial(address)).toEqual(denied(address));
   });

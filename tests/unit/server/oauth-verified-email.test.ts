@@ -5,11 +5,17 @@ const email = (address: string, primary: boolean, verified: boolean) => ({ email
 
 describe("which email a GitHub sign-in brings, and whether GitHub verified it", () => {
   it("takes the primary address when GitHub verified it", () => {
-    expect(pickGitHubEmail([email("other@example.test", false, true), email("main@example.test", true, true)])).toEqual({ email: "main@example.test", verified: true });
+    expect(pickGitHubEmail([email("other@example.test", false, true), email("main@example.test", true, true)])).toEqual({
+      email: "main@example.test",
+      verified: true,
+    });
   });
 
   it("prefers a verified address to an unverified primary one", () => {
-    expect(pickGitHubEmail([email("typed@example.test", true, false), email("proven@example.test", false, true)])).toEqual({ email: "proven@example.test", verified: true });
+    expect(pickGitHubEmail([email("typed@example.test", true, false), email("proven@example.test", false, true)])).toEqual({
+      email: "proven@example.test",
+      verified: true,
+    });
   });
 
   it("reports an account with no verified address as unverified, and one with none at all as nothing", () => {

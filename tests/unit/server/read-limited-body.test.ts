@@ -25,14 +25,22 @@ describe("reading a request body within the limit", () => {
 
   it("refuses a declared length over the limit before reading any of the body", async () => {
     const declared = new Request(streamed([new Uint8Array(10)]), { headers: { "content-length": String(LIMIT + 1) } });
-    await expect(readLimitedText(declared, LIMIT)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "This request is too large: Duet accepts at most 1000 bytes." });
+    await expect(readLimitedText(declared, LIMIT)).rejects.toMatchObject({
+      code: "PAYLOAD_TOO_LARGE",
+      message: "This request is too large: Duet accepts at most 1000 bytes.",
+    });
     expect(declared.bodyUsed).toBe(false);
   });
 
   it("stops reading a body of unknown length as soon as it passes the limit", async () => {
     let pulled = 0;
     const chunks = Array.from({ length: 100 }, () => new Uint8Array(300).fill(120));
-    await expect(readLimitedText(streamed(chunks, () => pulled++), LIMIT)).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    await expect(
+      readLimitedText(
+        streamed(chunks, () => pulled++),
+        LIMIT,
+      ),
+    ).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     expect(pulled).toBeLessThan(10);
   });
 

@@ -2,7 +2,11 @@ import { encodeHandshakeRefusal, openDuetAtMessage, parseHandshakeRefusal, siteO
 
 describe("the body of a refused realtime handshake", () => {
   it("reads back what the server wrote, with and without when to retry", () => {
-    const limited = { code: "RATE_LIMITED" as const, message: "Too many connections from your network. Try again in 1 minute.", retryAfterMs: 59_000 };
+    const limited = {
+      code: "RATE_LIMITED" as const,
+      message: "Too many connections from your network. Try again in 1 minute.",
+      retryAfterMs: 59_000,
+    };
     expect(parseHandshakeRefusal(encodeHandshakeRefusal(limited))).toEqual(limited);
     const unauthenticated = { code: "UNAUTHENTICATED" as const, message: "Sign in to join a room" };
     expect(parseHandshakeRefusal(encodeHandshakeRefusal(unauthenticated))).toEqual(unauthenticated);
@@ -39,7 +43,13 @@ describe("telling someone where Duet lives", () => {
   });
 
   it("reads no site from another message or from a non-http(s) address", () => {
-    for (const message of ["Origin not allowed", "Sign in to join a room", openDuetAtMessage("javascript:alert(1)"), openDuetAtMessage("https://a.example b"), openDuetAtMessage("")]) {
+    for (const message of [
+      "Origin not allowed",
+      "Sign in to join a room",
+      openDuetAtMessage("javascript:alert(1)"),
+      openDuetAtMessage("https://a.example b"),
+      openDuetAtMessage(""),
+    ]) {
       expect(siteOfOpenDuetAt(message)).toBeNull();
     }
   });

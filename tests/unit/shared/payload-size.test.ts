@@ -20,7 +20,7 @@ describe("Socket.IO's frame limit against Duet's largest payloads", () => {
 
   it("counts the UTF-8 bytes Socket.IO sends", () => {
     const overhead = eventFrameBytes("chat:send", null) - Buffer.byteLength(JSON.stringify(["chat:send", null]));
-    for (const body of ["plain", "é€", "🙂 and 漢字", "lone \ud800 surrogate", "quote \" and \\"]) {
+    for (const body of ["plain", "é€", "🙂 and 漢字", "lone \ud800 surrogate", 'quote " and \\']) {
       expect(eventFrameBytes("chat:send", { clientId, body })).toBe(Buffer.byteLength(JSON.stringify(["chat:send", { clientId, body }])) + overhead);
     }
   });

@@ -1,11 +1,20 @@
-import { decodeSignInRefusal, describeSignInError, encodeSignInRefusal, OAUTH_EMAIL_UNVERIFIED, signInErrorPath, WRONG_CREDENTIALS } from "@/lib/shared/sign-in-error";
+import {
+  decodeSignInRefusal,
+  describeSignInError,
+  encodeSignInRefusal,
+  OAUTH_EMAIL_UNVERIFIED,
+  signInErrorPath,
+  WRONG_CREDENTIALS,
+} from "@/lib/shared/sign-in-error";
 
 describe("what the sign-in page says about a failed sign-in", () => {
   it("carries a rate-limit refusal through next-auth's error string to words saying when", () => {
     const error = encodeSignInRefusal({ code: "RATE_LIMITED", retryAfterMs: 125_000 });
     expect(decodeSignInRefusal(error)).toEqual({ code: "RATE_LIMITED", retryAfterMs: 125_000 });
     expect(describeSignInError(error)).toBe("Too many sign-in attempts. Try again in 3 minutes.");
-    expect(describeSignInError(encodeSignInRefusal({ code: "UNAVAILABLE", retryAfterMs: 1_500 }))).toBe("Duet is busy signing people in. Try again in 2 seconds.");
+    expect(describeSignInError(encodeSignInRefusal({ code: "UNAVAILABLE", retryAfterMs: 1_500 }))).toBe(
+      "Duet is busy signing people in. Try again in 2 seconds.",
+    );
   });
 
   it("says the same for an unknown email and a wrong password", () => {

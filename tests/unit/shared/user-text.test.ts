@@ -37,7 +37,11 @@ describe.each([
   ["room names", ZRoomName, "Room names", "Name the room"],
   ["display names", ZDisplayName, "Names", "Enter your name"],
 ])("%s", (_name, schema, subject, emptyMessage) => {
-  it.each([["plain", "Team sync"], ["accented", "Zoë's room"], ["right-to-left", "חדר"]])("accepts %s text", (_kind, name) => {
+  it.each([
+    ["plain", "Team sync"],
+    ["accented", "Zoë's room"],
+    ["right-to-left", "חדר"],
+  ])("accepts %s text", (_kind, name) => {
     expect(firstError(schema, name)).toBeNull();
   });
 

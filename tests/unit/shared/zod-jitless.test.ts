@@ -12,7 +12,10 @@ describe("zod in the browser", () => {
   });
 
   it("is imported through lib/shared/zod by all code that can reach a browser", () => {
-    const direct = execFileSync("git", ["grep", "-lE", 'from "zod(/[^"]*)?"', "--", "lib/shared", "lib/client", "app"], { cwd: ROOT, encoding: "utf8" })
+    const direct = execFileSync("git", ["grep", "-lE", 'from "zod(/[^"]*)?"', "--", "lib/shared", "lib/client", "app"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    })
       .split("\n")
       .filter(Boolean);
     expect(direct).toEqual(["lib/shared/zod.ts"]);

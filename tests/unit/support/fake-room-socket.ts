@@ -73,7 +73,11 @@ export class FakeRoomSocket implements TOutboxSocket {
   }
 }
 
-export function storedMessage(payload: FakeSend["payload"], author = { id: "me", name: "Ada" }, createdAt = "2026-11-24T10:00:00.000Z"): TChatMessage {
+export function storedMessage(
+  payload: FakeSend["payload"],
+  author = { id: "me", name: "Ada" },
+  createdAt = "2026-11-24T10:00:00.000Z",
+): TChatMessage {
   return { id: `m-${payload.clientId}`, roomId: "room", clientId: payload.clientId, body: payload.body, createdAt, author };
 }
 

@@ -18,7 +18,12 @@ function facts(change: Partial<CallFailureFacts> & { gathered?: TCandidateType[]
 
 describe("why a call can't connect", () => {
   it("says the relay refused Duet's credentials on a 401, naming the server", () => {
-    const problem = diagnoseCallFailure(facts({ iceConfig: { iceServers: [TURN], ttlSeconds: 60 }, iceErrors: [{ url: TURN.urls[0]!, code: 401, message: "turn:turn.example:3478: 401 Unauthorized" }] }));
+    const problem = diagnoseCallFailure(
+      facts({
+        iceConfig: { iceServers: [TURN], ttlSeconds: 60 },
+        iceErrors: [{ url: TURN.urls[0]!, code: 401, message: "turn:turn.example:3478: 401 Unauthorized" }],
+      }),
+    );
     expect(problem.kind).toBe("turn-refused");
     expect(problem.message).toContain("refused Duet's credentials");
     expect(problem.message).toContain("401");

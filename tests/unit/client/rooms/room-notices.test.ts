@@ -15,7 +15,9 @@ const room = (name: string, withGus: boolean): TRoomSummary => ({
 describe("what an open room page says when the room changes", () => {
   it("tells the owner who came and who went, by name", () => {
     expect(describeRoomChange("guest-joined", room("Fridays", false), room("Fridays", true), OLGA)).toBe("Gus joined this room.");
-    expect(describeRoomChange("guest-left", room("Fridays", true), room("Fridays", false), OLGA)).toBe("Gus left this room. Whoever opens its link next can join.");
+    expect(describeRoomChange("guest-left", room("Fridays", true), room("Fridays", false), OLGA)).toBe(
+      "Gus left this room. Whoever opens its link next can join.",
+    );
     expect(describeRoomChange("guest-removed", room("Fridays", true), room("Fridays", false), OLGA)).toBe("You removed Gus from this room.");
   });
 
@@ -31,7 +33,10 @@ describe("what a closed room page says", () => {
   });
 
   it("tells each member of a deleted room who deleted it", () => {
-    expect(describeClosure("deleted", room("Fridays", true), GUS)).toEqual({ title: "This room was deleted", detail: "Olga deleted it, with its messages and call records." });
+    expect(describeClosure("deleted", room("Fridays", true), GUS)).toEqual({
+      title: "This room was deleted",
+      detail: "Olga deleted it, with its messages and call records.",
+    });
     expect(describeClosure("deleted", room("Fridays", true), OLGA).detail).toBe("You deleted it, with its messages and call records.");
   });
 

@@ -6,7 +6,14 @@ const stored = (write: MessageWrite): TWriteOutcome => ({
   ok: true,
   value: {
     created: true,
-    message: { id: write.id, roomId: write.roomId, clientId: write.clientId, body: write.body, createdAt: write.createdAt.toISOString(), author: { id: write.authorId, name: "Ada" } },
+    message: {
+      id: write.id,
+      roomId: write.roomId,
+      clientId: write.clientId,
+      body: write.body,
+      createdAt: write.createdAt.toISOString(),
+      author: { id: write.authorId, name: "Ada" },
+    },
   },
 });
 

@@ -9,7 +9,10 @@ function limits(env: Record<string, string>) {
 }
 
 async function refusal(attempt: Promise<unknown>): Promise<AppError> {
-  const error = await attempt.then(() => null, (reason: unknown) => reason);
+  const error = await attempt.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
   if (!(error instanceof AppError)) throw new Error(`expected a refusal, got ${String(error)}`);
   return error;
 }
