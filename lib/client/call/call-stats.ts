@@ -119,7 +119,9 @@ function pathOf(entries: readonly TStatsEntry[], pair: TStatsEntry | undefined):
   const relayed = local.candidateType === "relay" || remote?.candidateType === "relay";
   // Our relayed candidate's own protocol is the browser→TURN leg; relayProtocol names it.
   const protocol = local.candidateType === "relay" ? (local.relayProtocol ?? local.protocol) : local.protocol;
-  return { route: relayed ? "relay" : "direct", protocol: protocol?.toLowerCase() === "tcp" ? "tcp" : "udp" };
+  // TURN over TLS is TCP underneath: what matters to a reader is that UDP was not available.
+  const overTcp = protocol?.toLowerCase() === "tcp" || protocol?.toLowerCase() === "tls";
+  return { route: relayed ? "relay" : "direct", protocol: overTcp ? "tcp" : "udp" };
 }
 
 function lossPercent(inbound: readonly TStatsEntry[], before: Map<string, TStatsEntry>): number | null {

@@ -1,7 +1,7 @@
 import { readQualitySample, summarizeQuality, type TQualitySample } from "@/lib/client/call/call-quality";
 
-type TStat = Record<string, unknown> & { id: string; type: string };
-const report = (...stats: TStat[]) => new Map(stats.map((stat) => [stat.id, stat]));
+type TStat = Record<string, unknown> & { id: string; type: string; timestamp: number };
+const report = (...stats: Omit<TStat, "timestamp">[]) => new Map(stats.map((stat) => [stat.id, { timestamp: 1_000, ...stat } as TStat]));
 
 const pairVia = (local: Partial<TStat>, remote: Partial<TStat>, rtt = 0.03) =>
   report(
@@ -14,13 +14,19 @@ const pairVia = (local: Partial<TStat>, remote: Partial<TStat>, rtt = 0.03) =>
   );
 
 describe("readQualitySample", () => {
+  it("counts TURN over TLS as TCP: the browser's link to the relay is not UDP", () => {
+    expect(readQualitySample(pairVia({ candidateType: "relay", protocol: "udp", relayProtocol: "tls" }, {}))).toMatchObject({
+      path: "relay",
+      protocol: "tcp",
+    });
+  });
+
   it("reads a direct UDP path, the round trip in ms, packet totals over audio and video, and the video size", () => {
     expect(readQualitySample(pairVia({}, { candidateType: "srflx" }))).toEqual({
       path: "direct",
       protocol: "udp",
       rttMs: 30,
-      packetsLost: 4,
-      packetsReceived: 1996,
+      packetLossPct: 0.2,
       frame: "640x480",
     });
   });
@@ -36,7 +42,7 @@ describe("readQualitySample", () => {
     withoutTransport.delete("T1");
     withoutTransport.set("P1", { ...withoutTransport.get("P1")!, nominated: true, state: "succeeded" });
     expect(readQualitySample(withoutTransport)).toMatchObject({ path: "direct", rttMs: 30 });
-    expect(readQualitySample(report())).toEqual({ path: null, protocol: null, rttMs: null, packetsLost: 0, packetsReceived: 0, frame: null });
+    expect(readQualitySample(report())).toEqual({ path: null, protocol: null, rttMs: null, packetLossPct: null, frame: null });
   });
 });
 
@@ -45,25 +51,24 @@ describe("summarizeQuality", () => {
     path: "direct",
     protocol: "udp",
     rttMs: 20,
-    packetsLost: 0,
-    packetsReceived: 100,
+    packetLossPct: 0,
     frame: "1280x720",
     ...overrides,
   });
 
-  it("averages the round trip, takes loss from the last totals, and the resolution seen most", () => {
+  it("averages the round trip, takes loss over the whole call from the last sample, and the resolution seen most", () => {
     const summary = summarizeQuality([
       sample({ rttMs: 10, frame: "320x240" }),
-      sample({ rttMs: 30, packetsLost: 2, packetsReceived: 400 }),
-      sample({ rttMs: null, packetsLost: 5, packetsReceived: 995 }),
-      sample({ rttMs: 20, packetsLost: 10, packetsReceived: 1990 }),
+      sample({ rttMs: 30, packetLossPct: 0.3 }),
+      sample({ rttMs: null, packetLossPct: 0.5 }),
+      sample({ rttMs: 20, packetLossPct: 0.5 }),
     ]);
     expect(summary).toEqual({ path: "direct", protocol: "udp", rttMs: 20, packetLossPct: 0.5, frameWidth: 1280, frameHeight: 720 });
   });
 
   it("says nothing without samples, and null for what was never measured", () => {
     expect(summarizeQuality([])).toBeNull();
-    expect(summarizeQuality([sample({ path: null, protocol: null, rttMs: null, packetsReceived: 0, frame: null })])).toEqual({
+    expect(summarizeQuality([sample({ path: null, protocol: null, rttMs: null, packetLossPct: null, frame: null })])).toEqual({
       path: null,
       protocol: null,
       rttMs: null,
