@@ -75,7 +75,9 @@ export function Timeline({ timeline, me }: { timeline: TTimeline; me: TPublicUse
         </p>
       )}
       {timeline.status === "ready" && timeline.entries.length === 0 && (
-        <p className="text-center text-sm text-slate-500 dark:text-slate-400">Nothing has happened in this room yet.</p>
+        <p className="text-center text-sm text-slate-500 dark:text-slate-400">
+          Nothing has happened in this room yet. Open the room to call or say hello: its messages and calls are kept here.
+        </p>
       )}
       {groupByDay(timeline.entries).map(({ day, entries }) => (
         <section key={day} aria-labelledby={`day-${day}`} className="mb-4">

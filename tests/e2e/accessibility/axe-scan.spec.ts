@@ -131,11 +131,11 @@ test("a member's pages with rooms: home, history, and a room's history with and 
   await expectNoBlockingViolations(host.page, "history, with rooms");
 
   await goto(host.page, `/history/${talkative}`);
-  await expect(host.page.getByTestId("chat-message")).toHaveCount(1);
+  await expect(host.page.getByTestId("timeline-message")).toHaveCount(1);
   await expectNoBlockingViolations(host.page, "room history, with messages");
 
   await goto(host.page, `/history/${quiet}`);
-  await expect(host.page.getByText("Nobody has written anything here yet.")).toBeVisible();
+  await expect(host.page.getByText("Nothing has happened in this room yet.")).toBeVisible();
   await expectNoBlockingViolations(host.page, "room history, empty");
   await Promise.all([host, guest].map((person) => person.context.close()));
 });
