@@ -25,7 +25,7 @@ test("a newcomer's empty pages say what to do next", async ({ browser }) => {
   await goto(nell.page, "/history");
   await expect(nell.page.getByText("No conversations yet.")).toBeHidden();
   await goto(nell.page, `/history/${roomId}`);
-  await expect(nell.page.getByText("Nobody has written anything here yet. Open the room to say hello")).toBeVisible();
+  await expect(nell.page.getByText("Nothing has happened in this room yet. Open the room to call or say hello")).toBeVisible();
   await expect(nell.page.getByRole("link", { name: "Open room" })).toHaveAttribute("href", `/rooms/${roomId}`);
   await goto(nell.page, `/rooms/${roomId}`);
   await expect(nell.page.getByText("No messages yet. Say hello!")).toBeVisible();
