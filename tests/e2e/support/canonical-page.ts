@@ -2,16 +2,21 @@
  * A server-rendered page in a form two renders of the same page agree on. Next streams the page's
  * React payload as `self.__next_f.push([1,"…"])` scripts, one record per line (`<id>:<value>`),
  * and both the order of the records and the ids they get depend on which parts of the render
- * finished first. So: the markup without script bodies, then every record's value with its id
- * and its references to other records ("$L1a", "$@d", "$14") blanked, sorted. Every string the
- * page carries is still there, so content that differs still shows.
+ * finished first, as does how many scripts the records are cut into. So: the markup without the
+ * payload scripts and without other scripts' bodies, then every record's value with its id and
+ * its references to other records ("$L1a", "$@d", "$14") blanked, sorted. Every string the page
+ * carries is still there, so content that differs still shows.
  */
 export function canonicalPage(html: string): string {
   const payload: string[] = [];
   const markup = html.replace(/(<script[^>]*>)([\s\S]*?)(<\/script>)/g, (_, open: string, body: string, close: string) => {
     const chunk = /^self\.__next_f\.push\((\[1,"[\s\S]*"\])\)$/.exec(body)?.[1];
-    payload.push(chunk ? (JSON.parse(chunk) as [number, string])[1] : `${body}\n`);
-    return `${open}${close}`;
+    if (!chunk) {
+      payload.push(`${body}\n`);
+      return `${open}${close}`;
+    }
+    payload.push((JSON.parse(chunk) as [number, string])[1]);
+    return "";
   });
   const records = payload
     .join("")
