@@ -75,7 +75,7 @@ export function CallStage(props: CallStageProps) {
             label={sharing ? "Your screen" : "You"}
             local
             mirror={!sharing}
-            videoOff={!sharing && !local.media.video}
+            videoOff={!sharing && (!local.media.video || !local.stream?.getVideoTracks().length)}
             audioOff={!local.media.audio}
             className="h-full w-full"
           />

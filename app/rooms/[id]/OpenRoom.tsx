@@ -35,11 +35,13 @@ export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
   const screen = useScreenShare();
   const speaker = useSpeaker(local.devices);
   const outgoing = useOutgoingStream(local.stream, screen.track);
-  // While sharing, the other side must show the picture even with the camera off.
+  // While sharing, the other side must show the picture even with the camera off; without a
+  // camera at all, it shows the camera as off rather than an empty picture.
   const sharing = screen.track !== null;
+  const hasCamera = (local.stream?.getVideoTracks().length ?? 0) > 0;
   const sentMedia = useMemo(
-    () => ({ audio: local.media.audio, video: local.media.video || sharing }),
-    [local.media.audio, local.media.video, sharing],
+    () => ({ audio: local.media.audio, video: (local.media.video && hasCamera) || sharing }),
+    [local.media.audio, local.media.video, hasCamera, sharing],
   );
   const call = useCallSession(socket, room.id, outgoing, sentMedia);
   const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);

@@ -123,16 +123,24 @@ export class PeerConnection {
     this.pc.restartIce();
   }
 
-  /** Swaps in another local stream's tracks (a camera that started late or was changed) without renegotiating. */
+  /**
+   * Swaps in another local stream's tracks (a camera that started late or was changed, a
+   * shared screen) without renegotiating. A kind this side had nothing of when the call was
+   * negotiated (a screen shared without a camera) has only a receiving transceiver: it starts
+   * sending, which renegotiates once, through `negotiationneeded`.
+   */
   async replaceLocalStream(stream: MediaStream | null): Promise<void> {
     if (this.closed) return;
     this.options.localStream = stream;
     if (!this.tracksAdded) return;
-    for (const sender of this.pc.getSenders()) {
-      const kind = sender.track?.kind;
-      if (!kind) continue;
+    for (const transceiver of this.pc.getTransceivers()) {
+      if (transceiver.currentDirection === "stopped" || transceiver.direction === "stopped") continue;
+      const kind = transceiver.receiver.track.kind;
       const next = stream?.getTracks().find((track) => track.kind === kind) ?? null;
-      if (next !== sender.track) await sender.replaceTrack(next);
+      if (next !== transceiver.sender.track) await transceiver.sender.replaceTrack(next);
+      if (!next || transceiver.direction === "sendrecv" || transceiver.direction === "sendonly") continue;
+      if (stream) transceiver.sender.setStreams(stream);
+      transceiver.direction = "sendrecv";
     }
   }
 

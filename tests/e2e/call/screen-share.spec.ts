@@ -1,7 +1,9 @@
 import { expect, test } from "../support/test";
-import { expectRemoteMediaPlaying } from "../support/call-probe";
+import { expectRemoteMediaPlaying, mediaFlow } from "../support/call-probe";
 import { BLUE_CAMERA } from "../support/fake-cameras";
-import { bothInCall, isBlueCamera, isFakeScreen, pictureOf, twoPeopleInARoom } from "../support/in-call";
+import { bothInCall, isBlueCamera, isFakeScreen, joinCall, pictureOf, twoPeopleInARoom } from "../support/in-call";
+import { withoutACamera } from "../support/no-camera";
+import { createRoomThroughApi, goto, joinRoomThroughApi, newPerson, signUpThroughApi } from "../support/people";
 
 // Ada's camera shows solid blue and Chromium's fake screen a green pattern: Ben's picture says which he sees.
 test.use({ launchOptions: BLUE_CAMERA });
@@ -48,4 +50,39 @@ test("a shared screen replaces the camera for the other side, and the camera com
   });
 
   await people.close();
+});
+
+test("someone without a camera shares their screen: the other side sees it, then their camera shown as off again", async ({ browser }) => {
+  const ada = await newPerson(browser, "Ada");
+  const ben = await newPerson(browser, "Ben");
+  await withoutACamera(ben.page);
+  await Promise.all([signUpThroughApi(ada), signUpThroughApi(ben)]);
+  const roomId = await createRoomThroughApi(ada, "No camera");
+  await joinRoomThroughApi(ben, roomId);
+  await Promise.all([goto(ada.page, `/rooms/${roomId}`), goto(ben.page, `/rooms/${roomId}`)]);
+  await joinCall(ada);
+  await joinCall(ben);
+
+  await test.step("in the call, Ben hears and sees Ada; Ada hears Ben and sees his camera as off", async () => {
+    await expectRemoteMediaPlaying(ben.page);
+    await expect(ada.page.getByTestId("remote-video-camera-off")).toBeVisible();
+    const heard = (await mediaFlow(ada.page)).audioPacketsReceived;
+    await expect.poll(async () => (await mediaFlow(ada.page)).audioPacketsReceived, { message: "Ada hears Ben" }).toBeGreaterThan(heard);
+  });
+
+  await test.step("Ben shares: Ada sees his screen playing", async () => {
+    await ben.page.getByRole("button", { name: "Share screen" }).click();
+    await expect(ben.page.getByRole("button", { name: "Stop sharing" })).toBeVisible();
+    await expect(ada.page.getByTestId("remote-video-camera-off")).toBeHidden();
+    await expect.poll(async () => isFakeScreen(await pictureOf(ada.page, "remote-video")), { message: "Ada sees Ben's screen" }).toBe(true);
+    await expectRemoteMediaPlaying(ada.page);
+  });
+
+  await test.step("Ben stops: Ada sees his camera as off again, and the call goes on", async () => {
+    await ben.page.getByRole("button", { name: "Stop sharing" }).click();
+    await expect(ada.page.getByTestId("remote-video-camera-off")).toBeVisible();
+    await expectRemoteMediaPlaying(ben.page);
+  });
+
+  await Promise.all([ada.context.close(), ben.context.close()]);
 });
