@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { PAGE_TITLE_TEMPLATE } from "@/lib/shared/page-title";
 import { getSessionUser } from "@/lib/server/next/auth";
 import { AuthLinks } from "./_components/AuthLinks";
 import { HydrationMark } from "./_components/HydrationMark";
@@ -9,7 +10,7 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   // Every page names itself first, so a tab (or a list of them) says which page or room it is.
-  title: { default: "Duet", template: "%s — Duet" },
+  title: { default: "Duet", template: PAGE_TITLE_TEMPLATE },
   description: "1:1 video calls in your browser, with a chat that keeps its history.",
   applicationName: "Duet",
 };

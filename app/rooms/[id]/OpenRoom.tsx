@@ -5,6 +5,7 @@ import type { TPresence } from "@/lib/shared/realtime-events";
 import { connectivityCheckPath, roomHistoryPath } from "@/lib/shared/paths";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
+import { useRoomTitle } from "@/lib/client/attention/use-room-title";
 import { usePeerPresenceNotice } from "@/lib/client/attention/use-peer-presence-notice";
 import { useSoundsPreference } from "@/lib/client/attention/use-sounds-preference";
 import { useUnreadBadge } from "@/lib/client/attention/use-unread-badge";
@@ -61,6 +62,7 @@ export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
     [chat.entries, me.id],
   );
   useUnreadBadge(incomingIds);
+  useRoomTitle(room.name);
 
   return (
     <div className="space-y-4">

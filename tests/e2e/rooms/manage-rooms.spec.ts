@@ -82,6 +82,7 @@ test("the owner renames a room from the home page with the keyboard, and the gue
   await expect(rowOf(olga.page, "Friday planning")).toBeVisible();
   await expect(gus.page.getByRole("heading", { name: "Friday planning" })).toBeVisible();
   await expect(gus.page.getByRole("status").filter({ hasText: "Olga renamed this room to “Friday planning”." })).toBeVisible();
+  await expect(gus.page, "the guest's tab names the room anew, without a reload").toHaveTitle("Friday planning — Duet");
   await Promise.all([olga.context.close(), gus.context.close()]);
 });
 

@@ -1,4 +1,4 @@
-import { titleWithUnread } from "@/lib/client/attention/title-with-unread";
+import { retitled, titleWithUnread } from "@/lib/client/attention/title-with-unread";
 
 describe("the tab title while messages wait unread", () => {
   it("puts the count in front of the room's title", () => {
@@ -20,5 +20,16 @@ describe("the tab title while messages wait unread", () => {
 
   it("leaves a room named like a count alone when nothing is unread", () => {
     expect(titleWithUnread("(2)Room", 0)).toBe("(2)Room");
+  });
+});
+
+describe("the tab title when the room is renamed", () => {
+  it("shows the new name, keeping the unread count in front", () => {
+    expect(retitled("(2) Design review — Duet", "Friday planning — Duet")).toBe("(2) Friday planning — Duet");
+    expect(retitled("(99+) Design review — Duet", "Friday planning — Duet")).toBe("(99+) Friday planning — Duet");
+  });
+
+  it("shows just the new name when nothing is unread", () => {
+    expect(retitled("Design review — Duet", "Friday planning — Duet")).toBe("Friday planning — Duet");
   });
 });
