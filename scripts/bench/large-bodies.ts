@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { setTimeout as pause } from "node:timers/promises";
 import { startDuet } from "../../tests/e2e/support/duet-process";
-import { useProductionTreeCopy } from "./production-tree";
+import { useProductionTreeCopy } from "../../tests/support/production-tree";
 import { freePort } from "../../tests/e2e/support/free-port";
 
 const BODIES = Number(process.env.BENCH_BODIES ?? 4);

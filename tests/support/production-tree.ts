@@ -25,3 +25,17 @@ export function copyProductionTree(): ProductionTree {
   cpSync(BUILT_TREE, dir, { recursive: true, verbatimSymlinks: true });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * A copy of the production tree named by DUET_E2E_TREE, from which startDuet
+ * (tests/e2e/support/duet-process.ts) runs Duet: the e2e suite's global setup and the benchmarks
+ * start it so. Returns the function that removes the copy.
+ */
+export function useProductionTreeCopy(): () => void {
+  const tree = copyProductionTree();
+  process.env.DUET_E2E_TREE = tree.dir;
+  return () => {
+    delete process.env.DUET_E2E_TREE;
+    tree.remove();
+  };
+}

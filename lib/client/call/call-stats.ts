@@ -29,7 +29,7 @@ export interface TStatsEntry {
   relayProtocol?: string;
 }
 
-export type TCallQuality = "good" | "fair" | "poor";
+export type TQualityRating = "good" | "fair" | "poor";
 
 export interface TVideoShape {
   width: number;
@@ -48,7 +48,7 @@ export interface TCallStatsSummary {
   videoOut: TVideoShape | null;
   /** direct: browser to browser (host, srflx, prflx); relay: through a TURN server. */
   path: { route: "direct" | "relay"; protocol: "udp" | "tcp" } | null;
-  quality: TCallQuality;
+  quality: TQualityRating;
 }
 
 /**
@@ -62,7 +62,7 @@ export const QUALITY_THRESHOLDS = {
   poor: { roundTripMs: 600, packetLossPercent: 8 },
 } as const;
 
-export function rateCallQuality(roundTripMs: number | null, packetLossPercent: number | null): TCallQuality {
+export function rateCallQuality(roundTripMs: number | null, packetLossPercent: number | null): TQualityRating {
   const rtt = roundTripMs ?? 0;
   const loss = packetLossPercent ?? 0;
   if (rtt >= QUALITY_THRESHOLDS.poor.roundTripMs || loss >= QUALITY_THRESHOLDS.poor.packetLossPercent) return "poor";

@@ -18,7 +18,7 @@ import { chromium } from "playwright-core";
 import { ALLOW_LOOPBACK_PEERS_ARG, CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv } from "../../../tests/support/chromium";
 import { measureCall, type CallSample } from "./measure-call";
 import { printCallSetup } from "./print-call-setup";
-import { useProductionTreeCopy } from "../production-tree";
+import { useProductionTreeCopy } from "../../../tests/support/production-tree";
 import { bareTarget, duetTarget, type CallSetupTarget } from "./targets";
 
 const ROOT = path.resolve(__dirname, "../../..");

@@ -6,6 +6,7 @@
  * messages, and RARE_WORD in one message in 20,000.
  */
 import { randomUUID } from "node:crypto";
+import type { TMessageRow } from "../message-rows";
 
 export const COMMON_WORD = "the";
 export const RARE_WORD = "quokka";
@@ -54,15 +55,6 @@ function word(next: () => number): string {
   return VOCABULARY[low]!;
 }
 
-export interface TBenchMessage {
-  id: string;
-  roomId: string;
-  authorId: string;
-  clientId: string;
-  body: string;
-  createdAt: Date;
-}
-
 /** Lower-case letters and digits, ordered like the messages: as Prisma's cuids would be. */
 export const benchMessageId = (room: "a" | "b", index: number) => `c${room}${index.toString(36).padStart(10, "0")}${"x".repeat(12)}`;
 
@@ -72,7 +64,7 @@ export function* benchMessages(
   start: Date,
   from: number,
   to: number,
-): Generator<TBenchMessage> {
+): Generator<TMessageRow> {
   for (let index = from; index < to; index += 1) {
     const next = random(index * 7919 + (room.tag === "a" ? 1 : 2));
     const length = 4 + Math.floor(next() * 11);

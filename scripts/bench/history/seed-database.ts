@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { Client } from "pg";
 import { getSqliteFilePath, type TDatabaseProvider } from "../../../lib/server/db/database-url";
-import { benchCalls, benchMessages, OTHER_ROOM_SHARE, type TBenchCall, type TBenchMessage } from "./bench-data";
+import { MESSAGE_COLUMNS, prepareSqliteMessageInsert, sqliteTime, type TMessageRow } from "../message-rows";
+import { benchCalls, benchMessages, OTHER_ROOM_SHARE, type TBenchCall } from "./bench-data";
 
 export interface TBenchRooms {
   busyRoomId: string;
@@ -34,7 +35,7 @@ export async function findSeeded(provider: TDatabaseProvider, url: string, messa
   const count = (await query(provider, url, `SELECT count(*) AS n FROM "Message" WHERE "roomId" = $1`, [busy.id]))[0] as { n: number | string };
   if (!other || Number(count.n) !== messages) return null;
   const deep = benchMessages({ id: busy.id, tag: "a", authors: ["", ""] }, START, Math.floor(messages / 10), Math.floor(messages / 10) + 1).next()
-    .value as TBenchMessage;
+    .value as TMessageRow;
   return { busyRoomId: busy.id, otherRoomId: other.id, userId: busy.ownerId, deepMessageId: deep.id };
 }
 
@@ -72,20 +73,17 @@ export async function seedDatabase(
   } finally {
     await writer.close();
   }
-  const deep = benchMessages(busy, START, Math.floor(messages / 10), Math.floor(messages / 10) + 1).next().value as TBenchMessage;
+  const deep = benchMessages(busy, START, Math.floor(messages / 10), Math.floor(messages / 10) + 1).next().value as TMessageRow;
   return { busyRoomId: busy.id, otherRoomId: other.id, userId: ada.id, deepMessageId: deep.id };
 }
 
 interface TWriter {
   people(users: Array<{ id: string; name: string }>, rooms: Array<{ id: string; name: string; ownerId: string; guestId: string }>): Promise<void>;
-  messages(rows: TBenchMessage[]): Promise<void>;
+  messages(rows: TMessageRow[]): Promise<void>;
   calls(calls: TBenchCall[]): Promise<void>;
   analyze(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** SQLite stores times as Prisma's better-sqlite3 adapter writes them, so the app's comparisons hold. */
-const sqliteTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 function sqliteWriter(url: string): TWriter {
   const db = new Database(getSqliteFilePath(url));
@@ -94,7 +92,7 @@ function sqliteWriter(url: string): TWriter {
   db.pragma("synchronous = OFF");
   db.pragma("cache_size = -262144");
   const now = sqliteTime(new Date());
-  const insertMessage = db.prepare(`INSERT INTO "Message" (id, "roomId", "authorId", "clientId", body, "createdAt") VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertMessage = prepareSqliteMessageInsert(db);
   return {
     async people(users, rooms) {
       db.transaction(() => {
@@ -121,7 +119,7 @@ function sqliteWriter(url: string): TWriter {
     },
     async messages(rows) {
       db.transaction(() => {
-        for (const row of rows) insertMessage.run(row.id, row.roomId, row.authorId, row.clientId, row.body, sqliteTime(row.createdAt));
+        for (const row of rows) insertMessage(row);
       })();
     },
     async calls(calls) {
@@ -189,9 +187,9 @@ async function postgresWriter(url: string): Promise<TWriter> {
       }
     },
     async messages(rows) {
-      const column = <K extends keyof TBenchMessage>(key: K) => rows.map((row) => (key === "createdAt" ? row.createdAt.toISOString() : row[key]));
+      const column = <K extends keyof TMessageRow>(key: K) => rows.map((row) => (key === "createdAt" ? row.createdAt.toISOString() : row[key]));
       await client.query(
-        `INSERT INTO "Message" (id, "roomId", "authorId", "clientId", body, "createdAt")
+        `INSERT INTO "Message" (${MESSAGE_COLUMNS})
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp[])`,
         [column("id"), column("roomId"), column("authorId"), column("clientId"), column("body"), column("createdAt")],
       );

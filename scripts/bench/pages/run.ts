@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startDuet } from "../../../tests/e2e/support/duet-process";
-import { useProductionTreeCopy } from "../production-tree";
+import { useProductionTreeCopy } from "../../../tests/support/production-tree";
 import { freePort } from "../../../tests/e2e/support/free-port";
 import { ALLOW_LOOPBACK_PEERS_ARG, CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv } from "../../../tests/support/chromium";
 import { coldLoad, sum, type ColdLoad } from "./cold-load";

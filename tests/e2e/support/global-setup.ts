@@ -1,5 +1,5 @@
 import path from "node:path";
-import { copyProductionTree } from "../../support/production-tree";
+import { useProductionTreeCopy } from "../../support/production-tree";
 import { startDuet } from "./duet-process";
 import { freePort } from "./free-port";
 
@@ -9,13 +9,12 @@ import { freePort } from "./free-port";
  * check what was written, read-only) from DUET_E2E_DATABASE_FILE.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const tree = copyProductionTree();
-  process.env.DUET_E2E_TREE = tree.dir;
+  const removeTree = useProductionTreeCopy();
   const duet = await startDuet({ port: await freePort() });
   process.env.DUET_E2E_URL = duet.url;
   process.env.DUET_E2E_DATABASE_FILE = path.join(duet.dataDir, "duet.db");
   return async () => {
     await duet.stop();
-    tree.remove();
+    removeTree();
   };
 }

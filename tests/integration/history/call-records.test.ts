@@ -11,6 +11,7 @@ import type { TPublicUser } from "@/lib/shared/user";
 import { connected, newCallSessionId, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
+import { twoMembersInARoom } from "../../helpers/two-members-in-a-room";
 import { waitFor } from "../../helpers/wait-for";
 
 const MEDIA = { audio: true, video: true };
@@ -30,13 +31,19 @@ describe("call records", () => {
     sockets.push(socket);
     return socket;
   };
+  /** Ada and Ben, each with their room open on `node`. */
+  const bothOpen = async (node = server) => {
+    const { ownerSocket, guestSocket } = await twoMembersInARoom(database.db, node, { owner: ada, guest: ben, room });
+    sockets.push(ownerSocket, guestSocket);
+    return [ownerSocket, guestSocket] as const;
+  };
   const join = async (socket: TestClient, callSessionId = newCallSessionId()) => {
     expect(await socket.emitWithAck("call:join", { callSessionId, media: MEDIA })).toMatchObject({ ok: true });
     return callSessionId;
   };
   /** Both members in the call, and one browser reporting the connection up. */
   const startedCall = async () => {
-    const [adaSocket, benSocket] = [await open(ada), await open(ben)];
+    const [adaSocket, benSocket] = await bothOpen();
     const [adaSession, benSession] = [await join(adaSocket), await join(benSocket)];
     adaSocket.emit("call:connected", { peerCallSessionId: benSession });
     const call = await waitFor(() => findCall(adaSession), "the call to be recorded");
@@ -182,13 +189,8 @@ describe("call records", () => {
 
   it("a node's heartbeat keeps the calls it holds open while the sweep closes one nobody holds", async () => {
     const node = await startRealtimeServer(database.db, { calls: { heartbeatMs: 50, staleAfterMs: 300 } });
-    const viaNode = async (user: TPublicUser) => {
-      const socket = await connected(node.client(room.id, { cookie: await sessionCookie(database.db, user) }));
-      sockets.push(socket);
-      return socket;
-    };
     try {
-      const [adaSocket, benSocket] = [await viaNode(ada), await viaNode(ben)];
+      const [adaSocket, benSocket] = await bothOpen(node);
       const [adaSession, benSession] = [await join(adaSocket), await join(benSocket)];
       adaSocket.emit("call:connected", { peerCallSessionId: benSession });
       const held = await waitFor(() => findCall(adaSession), "the call to be recorded");

@@ -14,9 +14,10 @@ import { requireMembership } from "@/lib/server/rooms/require-membership";
 import { ROOM_UNAVAILABLE } from "@/lib/server/rooms/room-unavailable";
 import { TIMELINE_PAGE_DEFAULT } from "@/lib/shared/timeline";
 import type { TPublicUser } from "@/lib/shared/user";
-import { connected, newCallSessionId, startRealtimeServer, type TestRealtimeServer } from "../../helpers/realtime-server";
-import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
+import { newCallSessionId, startRealtimeServer, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { seedRoom, seedUsers } from "../../helpers/seed";
 import { createTestDatabase, getTestDatabaseProvider, type TestDatabase } from "../../helpers/test-database";
+import { twoMembersInARoom } from "../../helpers/two-members-in-a-room";
 import { waitFor } from "../../helpers/wait-for";
 
 const UNAVAILABLE = { code: "NOT_FOUND", message: ROOM_UNAVAILABLE };
@@ -54,6 +55,18 @@ describe("a room's history after the room changes", () => {
       now: new Date(T0 + 2_000),
     });
     return { olga, gus, room };
+  }
+
+  /** Olga's room with Gus, both in a call that one of their browsers reported connected, so it is on record. */
+  async function callOnRecord(reportedBy: "owner" | "guest") {
+    const members = await twoMembersInARoom(database.db, server);
+    const [ownerCall, guestCall] = [newCallSessionId(), newCallSessionId()];
+    await members.ownerSocket.emitWithAck("call:join", { callSessionId: ownerCall, media: MEDIA });
+    await members.guestSocket.emitWithAck("call:join", { callSessionId: guestCall, media: MEDIA });
+    if (reportedBy === "owner") members.ownerSocket.emit("call:connected", { peerCallSessionId: guestCall });
+    else members.guestSocket.emit("call:connected", { peerCallSessionId: ownerCall });
+    await waitFor(() => database.db.call.findFirst({ where: { roomId: members.room.id } }), "the call to be recorded");
+    return { ...members, ownerCall, guestCall };
   }
 
   const kindsOf = async (roomId: string) =>
@@ -110,15 +123,7 @@ describe("a room's history after the room changes", () => {
   });
 
   it("removing a guest mid-call ends the call as a hang-up", async () => {
-    const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
-    const room = await seedRoom(database.db, olga, gus);
-    const olgaSocket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, olga) }));
-    const gusSocket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, gus) }));
-    const [olgaCall, gusCall] = [newCallSessionId(), newCallSessionId()];
-    await olgaSocket.emitWithAck("call:join", { callSessionId: olgaCall, media: MEDIA });
-    await gusSocket.emitWithAck("call:join", { callSessionId: gusCall, media: MEDIA });
-    olgaSocket.emit("call:connected", { peerCallSessionId: gusCall });
-    await waitFor(() => database.db.call.findFirst({ where: { roomId: room.id } }), "the call to be recorded");
+    const { owner: olga, guest: gus, room, ownerSocket: olgaSocket } = await callOnRecord("owner");
 
     const after = await removeGuest(database.db, { roomId: room.id, userId: olga.id, guestId: gus.id });
     server.publishRoomEvent({ roomId: room.id, closed: { userIds: [gus.id], reason: "removed" }, updated: { change: "guest-removed", room: after } });
@@ -130,15 +135,14 @@ describe("a room's history after the room changes", () => {
   });
 
   it("deleting a room mid-call closes both pages and leaves no call behind", async () => {
-    const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
-    const room = await seedRoom(database.db, olga, gus);
-    const olgaSocket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, olga) }));
-    const gusSocket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, gus) }));
-    const [olgaCall, gusCall] = [newCallSessionId(), newCallSessionId()];
-    await olgaSocket.emitWithAck("call:join", { callSessionId: olgaCall, media: MEDIA });
-    await gusSocket.emitWithAck("call:join", { callSessionId: gusCall, media: MEDIA });
-    gusSocket.emit("call:connected", { peerCallSessionId: olgaCall });
-    await waitFor(() => database.db.call.findFirst({ where: { roomId: room.id } }), "the call to be recorded");
+    const {
+      owner: olga,
+      room,
+      ownerSocket: olgaSocket,
+      guestSocket: gusSocket,
+      ownerCall: olgaCall,
+      guestCall: gusCall,
+    } = await callOnRecord("guest");
 
     const closed = [olgaSocket, gusSocket].map((socket) => new Promise((resolve) => socket.once("disconnect", resolve)));
     await deleteRoom(database.db, { roomId: room.id, userId: olga.id });

@@ -10,6 +10,7 @@ import {
 } from "../../helpers/realtime-server";
 import { waitFor } from "../../helpers/wait-for";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
+import { twoMembersInARoom } from "../../helpers/two-members-in-a-room";
 import { deleteRoom } from "@/lib/server/rooms/delete-room";
 import { leaveRoom } from "@/lib/server/rooms/leave-room";
 import { removeGuest } from "@/lib/server/rooms/remove-guest";
@@ -40,18 +41,15 @@ describe("a room's open pages hear at once when the room changes under them", ()
     await database.cleanup();
   });
 
-  /** Olga's room with Gus in it, both with the room open. */
-  async function bothInTheRoom() {
-    const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
-    const room = await seedRoom(database.db, olga, gus);
-    const gusCookie = await sessionCookie(database.db, gus);
-    const olgaSocket = await connected(server.client(room.id, { cookie: await sessionCookie(database.db, olga) }));
-    const gusSocket = await connected(server.client(room.id, { cookie: gusCookie }));
-    return { olga, gus, room, olgaSocket, gusSocket, gusCookie };
-  }
-
   it("a removed guest's room closes and says so; the owner's call hears a hang-up and the room without them", async () => {
-    const { olga, gus, room, olgaSocket, gusSocket, gusCookie } = await bothInTheRoom();
+    const {
+      owner: olga,
+      guest: gus,
+      room,
+      ownerSocket: olgaSocket,
+      guestSocket: gusSocket,
+      guestCookie: gusCookie,
+    } = await twoMembersInARoom(database.db, server);
     const gusCall = newCallSessionId();
     await olgaSocket.emitWithAck("call:join", { callSessionId: newCallSessionId(), media: MEDIA });
     await gusSocket.emitWithAck("call:join", { callSessionId: gusCall, media: MEDIA });
@@ -72,7 +70,7 @@ describe("a room's open pages hear at once when the room changes under them", ()
   });
 
   it("deleting the room closes both members' pages, telling each", async () => {
-    const { olga, room, olgaSocket, gusSocket } = await bothInTheRoom();
+    const { owner: olga, room, ownerSocket: olgaSocket, guestSocket: gusSocket } = await twoMembersInARoom(database.db, server);
     const closed = [closedByServer(olgaSocket), closedByServer(gusSocket)];
     await deleteRoom(database.db, { roomId: room.id, userId: olga.id });
     server.publishRoomEvent({ roomId: room.id, closed: { userIds: "everyone", reason: "deleted" } });
@@ -81,7 +79,7 @@ describe("a room's open pages hear at once when the room changes under them", ()
   });
 
   it("a guest who leaves from one tab has their other tab closed, and the owner is told", async () => {
-    const { gus, room, olgaSocket, gusSocket } = await bothInTheRoom();
+    const { guest: gus, room, ownerSocket: olgaSocket, guestSocket: gusSocket } = await twoMembersInARoom(database.db, server);
     const gusClosed = closedByServer(gusSocket);
     const updated = nextEvent(olgaSocket, "room:updated");
     const after = await leaveRoom(database.db, { roomId: room.id, userId: gus.id });
@@ -92,7 +90,7 @@ describe("a room's open pages hear at once when the room changes under them", ()
   });
 
   it("a rename reaches both members' pages, and closes nobody's", async () => {
-    const { olga, room, olgaSocket, gusSocket } = await bothInTheRoom();
+    const { owner: olga, room, ownerSocket: olgaSocket, guestSocket: gusSocket } = await twoMembersInARoom(database.db, server);
     const seen = [nextEvent(olgaSocket, "room:updated"), nextEvent(gusSocket, "room:updated")];
     const renamed = await renameRoom(database.db, { roomId: room.id, userId: olga.id, name: "Friday planning" });
     server.publishRoomEvent({ roomId: room.id, updated: { change: "renamed", room: renamed } });

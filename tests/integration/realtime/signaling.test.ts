@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { connected, newCallSessionId, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
 import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
+import { twoMembersInARoom } from "../../helpers/two-members-in-a-room";
 import { waitFor } from "../../helpers/wait-for";
 import type { TAck } from "@/lib/shared/ack";
 import type { TCallJoined } from "@/lib/shared/realtime-events";
@@ -42,6 +43,12 @@ describe("call signaling", () => {
     sockets.push(socket);
     return socket;
   };
+  /** Ada and Ben, each with their room open. */
+  const bothOpen = async () => {
+    const { ownerSocket, guestSocket } = await twoMembersInARoom(database.db, server, { owner: ada, guest: ben, room });
+    sockets.push(ownerSocket, guestSocket);
+    return [ownerSocket, guestSocket] as const;
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -63,8 +70,7 @@ describe("call signaling", () => {
   });
 
   it("pairs the two members when the second joins, and names exactly one of them to make the first offer", async () => {
-    const adaSocket = await open(ada);
-    const benSocket = await open(ben);
+    const [adaSocket, benSocket] = await bothOpen();
     const [adaCall, benCall] = [newCallSessionId(), newCallSessionId()];
     expect(await join(adaSocket, MEDIA, adaCall)).toEqual({ ok: true, data: { pairing: null } });
     const paired = nextEvent(adaSocket, "call:peer-joined");
@@ -81,8 +87,7 @@ describe("call signaling", () => {
   });
 
   it("relays a description and candidates to the other member only", async () => {
-    const adaSocket = await open(ada);
-    const benSocket = await open(ben);
+    const [adaSocket, benSocket] = await bothOpen();
     const cySocket = await open(cy, otherRoom.id);
     const adaInOtherRoom = await open(ada, otherRoom.id);
     const seenByAda = recorder(adaSocket);
@@ -111,8 +116,7 @@ describe("call signaling", () => {
   });
 
   it("refuses signaling from a member who has not joined the call", async () => {
-    const adaSocket = await open(ada);
-    const benSocket = await open(ben);
+    const [adaSocket, benSocket] = await bothOpen();
     await join(benSocket);
     const seenByBen = recorder(benSocket);
     const error = nextEvent(adaSocket, "room:error");
@@ -123,8 +127,7 @@ describe("call signaling", () => {
   });
 
   it("refuses a malformed or oversized description without relaying it", async () => {
-    const adaSocket = await open(ada);
-    const benSocket = await open(ben);
+    const [adaSocket, benSocket] = await bothOpen();
     await join(adaSocket);
     await join(benSocket);
     const seenByBen = recorder(benSocket);
@@ -138,8 +141,7 @@ describe("call signaling", () => {
   });
 
   it("tells the other member when someone hangs up or disconnects, and lets them join again", async () => {
-    const adaSocket = await open(ada);
-    const benSocket = await open(ben);
+    const [adaSocket, benSocket] = await bothOpen();
     const firstCall = newCallSessionId();
     await join(adaSocket);
     await join(benSocket, MEDIA, firstCall);
@@ -193,8 +195,7 @@ describe("call signaling", () => {
   });
 
   it("joining again with the same call session is not a hang-up", async () => {
-    const adaSocket = await open(ada);
-    const benSocket = await open(ben);
+    const [adaSocket, benSocket] = await bothOpen();
     const benCall = newCallSessionId();
     await join(adaSocket);
     await join(benSocket, MEDIA, benCall);
@@ -218,8 +219,7 @@ describe("call signaling", () => {
   });
 
   it("relays mute and camera-off to the other member", async () => {
-    const adaSocket = await open(ada);
-    const benSocket = await open(ben);
+    const [adaSocket, benSocket] = await bothOpen();
     await join(adaSocket);
     await join(benSocket);
     const state = nextEvent(adaSocket, "media:state");

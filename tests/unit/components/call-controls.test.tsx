@@ -9,6 +9,11 @@ function Harness({ onJoin = () => {}, onLeave = () => {}, onToggleShare = () => 
   const [media, setMedia] = useState({ audio: true, video: true });
   const toggleAudio = () => setMedia((m) => ({ ...m, audio: !m.audio }));
   const toggleVideo = () => setMedia((m) => ({ ...m, video: !m.video }));
+  const [sharing, setSharing] = useState(false);
+  const toggleShare = () => {
+    setSharing((was) => !was);
+    onToggleShare();
+  };
   useCallShortcuts({ onToggleAudio: toggleAudio, onToggleVideo: toggleVideo, onShowHelp });
   return (
     <>
@@ -17,11 +22,11 @@ function Harness({ onJoin = () => {}, onLeave = () => {}, onToggleShare = () => 
         inCall={inCall}
         joining={false}
         joinDisabled={false}
-        sharing={false}
+        sharing={sharing}
         shareStarting={false}
         onToggleAudio={toggleAudio}
         onToggleVideo={toggleVideo}
-        onToggleShare={onToggleShare}
+        onToggleShare={toggleShare}
         onShowShortcuts={onShowHelp}
         onJoin={onJoin}
         onLeave={onLeave}
@@ -35,20 +40,18 @@ function Harness({ onJoin = () => {}, onLeave = () => {}, onToggleShare = () => 
 }
 
 describe("the call controls", () => {
-  it("mute and unmute the microphone, showing the state to assistive tech", async () => {
+  it.each([
+    { toggle: "the microphone", unpressed: "Mute", pressed: "Unmute" },
+    { toggle: "the camera", unpressed: "Camera off", pressed: "Camera on" },
+    { toggle: "screen sharing", unpressed: "Share screen", pressed: "Stop sharing" },
+  ])("toggle $toggle, naming what a press does and showing the state to assistive tech", async ({ unpressed, pressed }) => {
     const user = userEvent.setup();
-    render(<Harness />);
-    await user.click(screen.getByRole("button", { name: "Mute" }));
-    expect(screen.getByRole("button", { name: "Unmute" })).toHaveAttribute("aria-pressed", "true");
-    await user.click(screen.getByRole("button", { name: "Unmute" }));
-    expect(screen.getByRole("button", { name: "Mute" })).toHaveAttribute("aria-pressed", "false");
-  });
-
-  it("turn the camera off and on", async () => {
-    const user = userEvent.setup();
-    render(<Harness />);
-    await user.click(screen.getByRole("button", { name: "Camera off" }));
-    expect(screen.getByRole("button", { name: "Camera on" })).toHaveAttribute("aria-pressed", "true");
+    render(<Harness inCall />);
+    expect(screen.getByRole("button", { name: unpressed })).toHaveAttribute("aria-pressed", "false");
+    await user.click(screen.getByRole("button", { name: unpressed }));
+    expect(screen.getByRole("button", { name: pressed })).toHaveAttribute("aria-pressed", "true");
+    await user.click(screen.getByRole("button", { name: pressed }));
+    expect(screen.getByRole("button", { name: unpressed })).toHaveAttribute("aria-pressed", "false");
   });
 
   it("answer Ctrl+D and Ctrl+E from the keyboard", async () => {
