@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PAGE_TITLE_TEMPLATE } from "@/lib/shared/page-title";
-import { getSessionUser } from "@/lib/server/next/auth";
+import { getSessionUser } from "./_lib/session-user";
 import { AuthLinks } from "./_components/AuthLinks";
 import { HydrationMark } from "./_components/HydrationMark";
 import { SignOutButton } from "./_components/SignOutButton";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/server/db";
-import { getSessionUser } from "@/lib/server/next/auth";
+import { getSessionUser } from "../_lib/session-user";
 import { listMyRooms } from "@/lib/server/rooms/list-my-rooms";
 import { CreateRoomForm } from "../_components/CreateRoomForm";
 import { MyRoomList } from "../_components/rooms/MyRoomList";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getAccountOverview } from "@/lib/server/account/account-overview";
 import { db } from "@/lib/server/db";
-import { requirePageUser } from "@/lib/server/next/auth";
+import { requirePageUser } from "../_lib/session-user";
 import { cardClass } from "../_components/ui";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { DeleteAccountForm } from "./DeleteAccountForm";

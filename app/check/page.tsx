@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connectivityCheckPath, ROOM_ID_PATTERN } from "@/lib/shared/paths";
 import { env } from "@/lib/server/env";
-import { requirePageUser } from "@/lib/server/next/auth";
+import { requirePageUser } from "../_lib/session-user";
 import { CheckView } from "./CheckView";
 
 export const metadata: Metadata = { title: "Connection check" };

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/shared/return-path";
 import { describeSignInError } from "@/lib/shared/sign-in-error";
 import { env } from "@/lib/server/env";
-import { getSessionUser } from "@/lib/server/next/auth";
+import { getSessionUser } from "../_lib/session-user";
 import { cardClass } from "../_components/ui";
 import { SignInForm } from "./SignInForm";
 

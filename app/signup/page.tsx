@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/shared/return-path";
-import { getSessionUser } from "@/lib/server/next/auth";
+import { getSessionUser } from "../_lib/session-user";
 import { cardClass } from "../_components/ui";
 import { SignUpForm } from "./SignUpForm";
 

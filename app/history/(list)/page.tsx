@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/lib/server/db";
-import { requirePageUser } from "@/lib/server/next/auth";
+import { requirePageUser } from "../../_lib/session-user";
 import { listRoomsForUser } from "@/lib/server/rooms/list-rooms-for-user";
 import { RoomList } from "../../_components/RoomList";
 import { SearchPanel } from "../_components/SearchPanel";

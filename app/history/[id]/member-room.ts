@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { roomHistoryPath } from "@/lib/shared/paths";
 import { db } from "@/lib/server/db";
-import { requirePageUser } from "@/lib/server/next/auth";
+import { requirePageUser } from "../../_lib/session-user";
 import { getMemberRoom } from "@/lib/server/rooms/get-member-room";
 
 /** One read of the room per request and person, shared by the title, the layout and the page. */

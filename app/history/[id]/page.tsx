@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { roomPath } from "@/lib/shared/paths";
-import { getSessionUser } from "@/lib/server/next/auth";
+import { getSessionUser } from "../../_lib/session-user";
 import { ReadMarker } from "../../_components/rooms/ReadMarker";
 import { HistoryView } from "./HistoryView";
 import { openRoomHistory, readMemberRoom } from "./member-room";

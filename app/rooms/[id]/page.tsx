@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getSessionUser } from "@/lib/server/next/auth";
+import { getSessionUser } from "../../_lib/session-user";
 import { JoinRoom } from "./JoinRoom";
 import { RoomView } from "./RoomView";
 import { openRoomLink, readLink } from "./room-link";

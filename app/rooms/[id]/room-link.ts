@@ -3,7 +3,7 @@ import { cache } from "react";
 import { isAppError } from "@/lib/shared/errors";
 import { roomPath } from "@/lib/shared/paths";
 import { db } from "@/lib/server/db";
-import { requirePageUser } from "@/lib/server/next/auth";
+import { requirePageUser } from "../../_lib/session-user";
 import { readRoomLink } from "@/lib/server/rooms/read-room-link";
 
 /** One read of a room's link per request and person, shared by the title, the layout and the page. */

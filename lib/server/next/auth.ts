@@ -1,5 +1,4 @@
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
 import type { TPublicUser } from "@/lib/shared/user";
 import { AppError } from "@/lib/shared/errors";
 import { isAuthSessionActive } from "../auth/auth-sessions";
@@ -18,13 +17,6 @@ export async function getSessionUser(): Promise<TPublicUser | null> {
   const user = session?.user;
   if (!user?.id) return null;
   return { id: user.id, name: user.name ?? "" };
-}
-
-/** For pages that need a user: signed-out visitors go to sign-in and come back here. */
-export async function requirePageUser(returnTo: string): Promise<TPublicUser> {
-  const user = await getSessionUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return user;
 }
 
 /**
