@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 
 /**
@@ -117,27 +119,16 @@ export async function pollFor<T>(probe: () => Promise<T | undefined>, timeoutMs:
   }
 }
 
+const FIRST_REMOTE_FRAME_IN_PAGE = readFileSync(path.join(__dirname, "first-remote-frame.in-page.js"), "utf8");
+
 /**
- * Epoch ms at which the page first showed a decoded remote frame on a connected call, timed
- * inside the page (20 ms steps) so the test runner's own polling does not add to the figure.
+ * Epoch ms at which the page presented its first remote video frame from now on, timed inside
+ * the page by the frame's own callback (requestVideoFrameCallback, as the call-setup bench
+ * times it): neither the runner's polling nor a polling step adds to the figure. Null when no
+ * frame came within `timeoutMs`.
  */
 export function firstRemoteFrameAt(page: Page, timeoutMs: number): Promise<number | null> {
-  return page.evaluate(async (timeout) => {
-    const deadline = Date.now() + timeout;
-    while (Date.now() < deadline) {
-      const pc = window.__duetPeerConnections?.at(-1);
-      const video = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
-      if (pc?.connectionState === "connected" && (video?.videoWidth ?? 0) > 0) {
-        let frames = 0;
-        (await pc.getStats()).forEach((report: { type: string; kind?: string; framesDecoded?: number }) => {
-          if (report.type === "inbound-rtp" && report.kind === "video") frames = report.framesDecoded ?? 0;
-        });
-        if (frames > 0) return Date.now();
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return null;
-  }, timeoutMs);
+  return page.evaluate(`(${FIRST_REMOTE_FRAME_IN_PAGE.trim().replace(/;$/, "")})(${Number(timeoutMs)})`);
 }
 
 /**
