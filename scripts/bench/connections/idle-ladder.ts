@@ -43,7 +43,7 @@ async function climb(): Promise<TLadderStep[]> {
   const { logger } = fromDist<typeof import("../../../lib/server/logger-instance")>("lib/server/logger-instance");
   await measure("+ logger (pino)");
   const { db } = fromDist<typeof import("../../../lib/server/db")>("lib/server/db");
-  await measure("+ database client (Prisma runtime, both providers' clients and adapters)");
+  await measure("+ database client (Prisma runtime, the provider's client and adapter)");
   await db.authSession.findUnique({ where: { id: "none" }, select: { userId: true } });
   await measure("+ first database query (Prisma's wasm query compiler)");
 
