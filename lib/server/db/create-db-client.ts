@@ -1,9 +1,6 @@
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { getDatabaseProvider, getSqliteFilePath, type TDatabaseProvider } from "./database-url";
-import { PrismaClient as PostgresqlPrismaClient } from "./generated/postgresql/client";
-import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
+import type { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client";
 
 /**
  * The database client, whichever provider is behind it. The SQLite and PostgreSQL clients are
@@ -57,16 +54,37 @@ function withProvider(db: TDbClient, provider: TDatabaseProvider): TDbClient {
   return db;
 }
 
+/*
+ * Each provider's client and driver adapter, loaded when a client for it is made: a process
+ * talks to one database, and the other's would be loaded for nothing (PostgreSQL's, pg
+ * included, is ~7 MB resident in a SQLite deployment).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- synchronous loads on first use, see above */
+function loadSqlite() {
+  const { PrismaBetterSqlite3 } = require("@prisma/adapter-better-sqlite3") as typeof import("@prisma/adapter-better-sqlite3");
+  const { PrismaClient } = require("./generated/sqlite/client") as typeof import("./generated/sqlite/client");
+  return { PrismaBetterSqlite3, PrismaClient };
+}
+
+function loadPostgresql() {
+  const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
+  const { PrismaClient } = require("./generated/postgresql/client") as typeof import("./generated/postgresql/client");
+  return { PrismaPg, PrismaClient };
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 /**
  * A new Prisma client for `databaseUrl` (`file:<path>` → SQLite, `postgresql://…` → PostgreSQL).
  * It connects lazily, on the first query. Prefer getDbClient() (db-singleton.ts) in the app.
  */
 export function createDbClient(databaseUrl: string): TDbClient {
   if (getDatabaseProvider(databaseUrl) === "sqlite") {
+    const { PrismaBetterSqlite3, PrismaClient } = loadSqlite();
     const sqlite = new PrismaBetterSqlite3({ url: getSqliteFilePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS });
-    return withProvider(new SqlitePrismaClient({ adapter: withConnectionSetup(sqlite, SQLITE_CONNECTION_PRAGMAS) }), "sqlite");
+    return withProvider(new PrismaClient({ adapter: withConnectionSetup(sqlite, SQLITE_CONNECTION_PRAGMAS) }), "sqlite");
   }
-  const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const { PrismaPg, PrismaClient } = loadPostgresql();
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   // Same models, same generated API; only the provider-specific internals differ.
   return withProvider(client as unknown as TDbClient, "postgresql");
 }

@@ -40,6 +40,11 @@ export interface SpawnOptions {
   cwd?: string;
   /** Which listener requests wait for (see TReady); default "serve". */
   readyWhen?: TReady["ready"];
+  /**
+   * Plain node, no tsx: `script` is JavaScript, and the memory probe comes from it or from
+   * `nodeArgs` (see plain-node.ts). Default false.
+   */
+  plainNode?: boolean;
 }
 
 /**
@@ -47,10 +52,14 @@ export interface SpawnOptions {
  * `node --import tsx --expose-gc --import memory-probe.ts`, so every process can be asked for
  * its memory after a forced collection.
  */
-export function spawnChild(script: string, { nodeArgs = [], env = process.env, cwd = ROOT, readyWhen = "serve" }: SpawnOptions = {}): TChild {
+export function spawnChild(
+  script: string,
+  { nodeArgs = [], env = process.env, cwd = ROOT, readyWhen = "serve", plainNode = false }: SpawnOptions = {},
+): TChild {
   const file = script.includes("/") ? script : path.join(HERE, script);
-  const args = ["--expose-gc", "--import", `./${path.join(HERE, "memory-probe.ts")}`, ...nodeArgs, file];
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const tsx = plainNode ? [] : ["--import", "tsx", "--import", `./${path.join(HERE, "memory-probe.ts")}`];
+  const args = [...tsx, "--expose-gc", ...nodeArgs, file];
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

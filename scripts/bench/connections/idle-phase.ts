@@ -1,8 +1,8 @@
 /**
  * Idle memory: the bare relay, Duet's realtime server alone, and the whole server.ts (Next.js
- * included) started as it is deployed (`node dist/server.js`, from `npm run build`; tsx is loaded
- * beside it only for the memory probe), each just started and again after
- * first use; then the ladder (idle-ladder.ts) that says which layer costs what.
+ * included) started as it is deployed (`node dist/server.js`, from `npm run build`, plain node
+ * with the memory probe preloaded), each just started and again after first use; then the
+ * ladder (idle-ladder.ts, plain node too) that says which layer costs what.
  */
 import { createServer } from "node:net";
 import { roomNamespace } from "../../../lib/shared/paths";
@@ -13,6 +13,7 @@ import type { TLadderStep } from "./idle-ladder";
 import type { TMemoryFigures } from "./memory-probe";
 import { startServer } from "./memory-phase";
 import { PUBLIC_PATHS } from "./options";
+import { bundleForNode } from "./plain-node";
 import { processTree, type TProcessRss } from "./process-tree";
 import type { TSeededRoom } from "./seed-bulk";
 
@@ -53,8 +54,13 @@ export async function measureIdle(databaseUrl: string, room: TSeededRoom): Promi
     bare: await bareIdle(),
     realtime: await realtimeIdle(databaseUrl, room),
     serverTs: await serverTsIdle(databaseUrl),
-    ladder: await withChild(spawnChild("idle-ladder.ts", { env: productionEnv(databaseUrl, 0) }), (ladder) => ladder.request<TLadderStep[]>("climb")),
+    ladder: await climbLadder(databaseUrl),
   };
+}
+
+async function climbLadder(databaseUrl: string): Promise<TLadderStep[]> {
+  const ladder = spawnChild(await bundleForNode("idle-ladder.ts"), { env: productionEnv(databaseUrl, 0), plainNode: true });
+  return withChild(ladder, (child) => child.request<TLadderStep[]>("climb"));
 }
 
 async function withChild<T>(child: TChild, run: (child: TChild) => Promise<T>): Promise<T> {
@@ -87,7 +93,13 @@ function realtimeIdle(databaseUrl: string, room: TSeededRoom): Promise<TIdleFigu
 
 async function serverTsIdle(databaseUrl: string): Promise<TIdleResult["serverTs"]> {
   const port = await freePort();
-  const server = spawnChild("./dist/server.js", { env: productionEnv(databaseUrl, port), readyWhen: "probe" });
+  const probe = await bundleForNode("memory-probe.ts");
+  const server = spawnChild("./dist/server.js", {
+    env: productionEnv(databaseUrl, port),
+    readyWhen: "probe",
+    plainNode: true,
+    nodeArgs: ["--import", probe],
+  });
   return withChild(server, async () => {
     const url = `http://127.0.0.1:${port}`;
     await waitFor(

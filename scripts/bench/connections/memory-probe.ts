@@ -1,6 +1,7 @@
 /**
- * Preloaded into every process the bench measures (`--import` after tsx; see child.ts), so Duet's
- * realtime server, the bare relay and the full server.ts answer the same question the same way:
+ * Preloaded into every process the bench measures (`--import`, after tsx or bundled for plain
+ * node; see child.ts), so Duet's realtime server, the bare relay and the full server.ts answer
+ * the same question the same way:
  * the request `memory` gets the figures after forced garbage collection, and `heap-snapshot`
  * writes a V8 heap snapshot. Needs `--expose-gc`: without it the figures would carry whatever
  * garbage happens to be waiting, which at 10,000 sockets is larger than what we want to see.

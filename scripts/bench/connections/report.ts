@@ -64,13 +64,12 @@ export function idleRows(idle: TIdleResult): TRow[] {
   const vsBare = (f: TMemoryFigures) => `${signed(f.rss - idle.bare.rss, mib)} RSS`;
   const tree = idle.serverTs.tree;
   const rows: TRow[] = [
-    { section: "Idle memory, after forced GC (every process runs under tsx's loader, for the memory probe)" },
+    { section: "Idle memory, after forced GC (dist/server.js and the ladder as plain node, as deployed; the relays alone under tsx's loader)" },
     ["bare relay, idle", "", figures(idle.bare), "", ""],
     ["realtime server alone, idle", figures(idle.realtime.idle), figures(idle.bare), vsBare(idle.realtime.idle), ""],
     ["realtime server alone, after its first socket", figures(idle.realtime.used), figures(idle.bare), vsBare(idle.realtime.used), ""],
     ["dist/server.js (Next + realtime), idle", figures(idle.serverTs.idle), figures(idle.bare), vsBare(idle.serverTs.idle), ""],
     ["dist/server.js after one request to each public page", figures(idle.serverTs.used), figures(idle.bare), vsBare(idle.serverTs.used), ""],
-    ["  of which source maps Node holds (tsx turns them on; plain node in production does not)", mib(idle.serverTs.used.sourceMaps), "", "", ""],
     [
       "`node dist/server.js` process tree (RSS)",
       mib(tree.reduce((sum, p) => sum + p.rss, 0)),
@@ -78,12 +77,12 @@ export function idleRows(idle: TIdleResult): TRow[] {
       tree.map((p) => `${p.command} ${mib(p.rss)}`).join(", "),
       "",
     ],
-    { section: "Where server.ts's memory goes: loading it layer by layer in one process (Δ = that layer, given the ones above)" },
+    { section: "Where dist/server.js's memory goes: loading it layer by layer in one process (Δ = that layer, given the ones above)" },
   ];
   idle.ladder.forEach(({ step, figures: f }, i) => {
     const previous = idle.ladder[i - 1]?.figures;
     const delta = previous ? `Δ ${signed(f.rss - previous.rss, mib)} RSS, ${signed(f.heapUsed - previous.heapUsed, mib)} heap` : "";
-    rows.push([step, `${figures(f)}, code ${mib(f.code)}, source maps ${mib(f.sourceMaps)}`, "", delta, ""]);
+    rows.push([step, `${figures(f)}, code ${mib(f.code)}`, "", delta, ""]);
   });
   return rows;
 }
