@@ -58,7 +58,13 @@ async function seedChat(baseUrl: string, roomId: string, cookie: string, message
 export async function duetTarget(browser: Browser, chatMessages: number): Promise<CallSetupTarget & { iceServers: unknown }> {
   const duet = await startDuet({
     port: await freePort(),
-    env: { RATE_LIMIT_TURN: "100000/10m", RATE_LIMIT_ROOM_CREATE: "100000/1h", RATE_LIMIT_CHAT: "100000/10s", RATE_LIMIT_CHAT_BURST: "off" },
+    env: {
+      RATE_LIMIT_TURN: "100000/10m",
+      RATE_LIMIT_ROOM_CREATE: "100000/1h",
+      RATE_LIMIT_ROOM_JOIN: "100000/1h",
+      RATE_LIMIT_CHAT: "100000/10s",
+      RATE_LIMIT_CHAT_BURST: "off",
+    },
   });
   const ada = (await signedUpStorageState(browser, duet.url, "Ada")) as Exclude<BrowserContextOptions["storageState"], string | undefined>;
   const ben = await signedUpStorageState(browser, duet.url, "Ben");
