@@ -3,6 +3,8 @@
  *   bare: a Socket.IO server that checks nothing, inserts each message with the raw driver
  *         (better-sqlite3 / pg) into the same Message table, relays it and acks (chat/bare-relay.ts)
  *   Duet: the real realtime server and handlers, rate limits off (chat/duet-node.ts)
+ *   floor: the bare relay storing nothing, so the ack latency Socket.IO and the load client
+ *          alone reach on this machine shows beside the goal
  * For SQLite and PostgreSQL, one node and two (the sharded Redis adapter, the two members of each
  * room on different nodes), 1 and 4 messages in flight per client: 100 clients in 50 rooms.
  *
@@ -35,7 +37,7 @@ const PROVIDERS = (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(","
 const ROOMS = 50;
 const NODE_COUNTS = (process.env.BENCH_NODES ?? "1,2").split(",").map(Number);
 const IN_FLIGHT = [1, 4];
-const KINDS: TServerKind[] = ["bare", "duet"];
+const KINDS: TServerKind[] = ["bare", "duet", "relay"];
 
 function clientsFor(kind: TServerKind, members: Member[], cluster: Cluster): ClientSpec[] {
   // members[2r] and members[2r + 1] share a room: with two nodes they sit on different ones.
@@ -58,14 +60,19 @@ async function runBlock(loader: BenchChild, provider: TDatabaseProvider, nodes: 
     }
     const rows: Row[] = [];
     for (const inFlight of IN_FLIGHT) {
-      const rounds: Record<TServerKind, RoundResult[]> = { bare: [], duet: [] };
+      const rounds: Record<TServerKind, RoundResult[]> = { bare: [], duet: [], relay: [] };
       for (let round = 0; round < ROUNDS; round++) {
         for (const cluster of clusters) {
           const options = { loader, cluster, databaseUrl: database.url, members, inFlight, warmupMs: WARMUP_MS, measureMs: MEASURE_MS };
           rounds[cluster.kind].push(await runRound(options));
         }
       }
-      const row = { provider, nodes, inFlight, results: { bare: sumRounds(rounds.bare), duet: sumRounds(rounds.duet) } };
+      const row = {
+        provider,
+        nodes,
+        inFlight,
+        results: { bare: sumRounds(rounds.bare), duet: sumRounds(rounds.duet), relay: sumRounds(rounds.relay) },
+      };
       console.log(
         `  ${describeRow(row).padEnd(32)} bare ${Math.round(row.results.bare.messagesPerSecond)} msg/s, Duet ${Math.round(row.results.duet.messagesPerSecond)} msg/s`,
       );
@@ -81,7 +88,7 @@ async function runBlock(loader: BenchChild, provider: TDatabaseProvider, nodes: 
 
 async function main(): Promise<void> {
   console.log(
-    `Chat write path: ${ROOMS * 2} clients (${ROOMS} rooms × 2); per row, bare and Duet take ${ROUNDS} turn${ROUNDS > 1 ? "s" : ""} ` +
+    `Chat write path: ${ROOMS * 2} clients (${ROOMS} rooms × 2); per row, bare, Duet and the floor take ${ROUNDS} turn${ROUNDS > 1 ? "s" : ""} ` +
       `each of ${WARMUP_MS / 1000} s warm-up + ${MEASURE_MS / 1000} s measured`,
   );
   const loader = forkChild(path.join(__dirname, "chat/load-client.ts"));
@@ -95,7 +102,8 @@ async function main(): Promise<void> {
   const intact = printVerdicts(rows);
   console.log(
     "\nack: send → acknowledgement at the client, ms. CPU: the server processes' CPU time per message, µs (not PostgreSQL's or Redis's).\n" +
-      "intact: every acknowledged message stored once, in send order per sender, and relayed to the other member.",
+      "intact: every acknowledged message stored once, in send order per sender, and relayed to the other member.\n" +
+      "floor: the bare relay storing nothing (same clients, same machine): no server that stores can ack faster here.",
   );
   // Speed is reported; a message lost, duplicated or reordered fails the run.
   process.exitCode = intact ? 0 : 1;

@@ -2,7 +2,7 @@
  * The baseline: a bare Socket.IO server that checks nothing. Each client names its room and
  * itself in the handshake; `chat:send` is inserted with the raw driver, relayed to the room
  * and acknowledged, in that order, as Duet does. With several nodes it uses the same sharded
- * Redis adapter as Duet, configured alike.
+ * Redis adapter as Duet, configured alike. As the "relay" kind it stores nothing: the floor.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,8 +17,8 @@ export interface RunningNode {
   close(): Promise<void>;
 }
 
-export async function startBareRelay({ databaseUrl, nodeIndex, cluster }: NodeSpec): Promise<RunningNode> {
-  const store = openBareStore(databaseUrl);
+export async function startBareRelay({ kind, databaseUrl, nodeIndex, cluster }: NodeSpec): Promise<RunningNode> {
+  const store = kind === "relay" ? null : openBareStore(databaseUrl);
   const redis = cluster ? createClient({ url: cluster.redisUrl }) : null;
   const subscriber = redis?.duplicate() ?? null;
   await Promise.all([redis?.connect(), subscriber?.connect()]);
@@ -39,7 +39,7 @@ export async function startBareRelay({ databaseUrl, nodeIndex, cluster }: NodeSp
     socket.on("chat:send", async (payload: { clientId: string; body: string }, ack: (reply: unknown) => void) => {
       const row = { id: nextId(), roomId, authorId, clientId: payload.clientId, body: payload.body, createdAt: new Date() };
       try {
-        await store.insert(row);
+        await store?.insert(row);
       } catch (error) {
         return ack({ ok: false, error: { code: "INTERNAL", message: String(error) } });
       }
@@ -54,7 +54,7 @@ export async function startBareRelay({ databaseUrl, nodeIndex, cluster }: NodeSp
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all([redis?.quit(), subscriber?.quit()]);
-      await store.close();
+      await store?.close();
     },
   };
 }

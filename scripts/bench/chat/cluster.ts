@@ -15,7 +15,7 @@ export interface Cluster {
 }
 
 export async function startCluster(kind: TServerKind, databaseUrl: string, nodes: number, redisUrl: string): Promise<Cluster> {
-  // Its own stream and channels: the bare and Duet clusters of a run never see each other's traffic.
+  // Its own stream and channels: the clusters of a run never see each other's traffic.
   const streamName = `duet-bench-${kind}-${randomUUID().slice(0, 8)}`;
   const cluster = nodes > 1 ? { redisUrl, names: { channelPrefix: streamName, streamName } } : undefined;
   const children: BenchChild[] = [];

@@ -1,5 +1,5 @@
 /**
- * A server node in its own process: a bare relay or a Duet node, as the parent's first message
+ * A server node in its own process: a bare relay (storing or not) or a Duet node, as the parent's first message
  * says. Replies with its URL, then answers `{ cpu }` with the CPU time it has used so far (µs,
  * user + system), and closes and exits on `{ stop }` or when the parent is gone.
  */
@@ -8,7 +8,7 @@ import { startDuetNode } from "./duet-node";
 import type { NodeSpec } from "./protocol";
 
 process.once("message", (spec: NodeSpec) => {
-  const starting = spec.kind === "bare" ? startBareRelay(spec) : startDuetNode(spec);
+  const starting = spec.kind === "duet" ? startDuetNode(spec) : startBareRelay(spec);
   starting.then(
     (node) => {
       const stop = () => void node.close().finally(() => process.exit(0));

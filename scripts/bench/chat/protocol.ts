@@ -1,6 +1,11 @@
 /** What the benchmark's processes tell each other over their IPC channels. */
 
-export type TServerKind = "bare" | "duet";
+/**
+ * bare: the baseline relay, storing each message with the raw driver; duet: Duet's real server;
+ * relay: the bare relay storing nothing, the floor under any ack latency on this machine (what
+ * Socket.IO and the load client alone cost).
+ */
+export type TServerKind = "bare" | "duet" | "relay";
 
 /** Redis streams adapter names shared by the nodes of one cluster, so clusters never mix. */
 export interface ClusterNames {
