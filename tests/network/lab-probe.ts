@@ -108,18 +108,37 @@ export function snapshot(page: Page): Promise<Snapshot> {
   });
 }
 
-/** Polls `probe` until it returns a value (not undefined) or the deadline passes; then null. */
-export async function pollFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 100): Promise<T | null> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() >= deadline) return null;
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+const inPage = (file: string) => readFileSync(path.join(__dirname, file), "utf8").trim().replace(/;$/, "");
+const FIRST_REMOTE_FRAME_IN_PAGE = inPage("first-remote-frame.in-page.js");
+const DECODED_FRAMES_IN_PAGE = inPage("decoded-frames.in-page.js");
+
+export interface FrameWatchOptions {
+  /** New frames that must be decoded. */
+  frames: number;
+  /** Epoch ms the watch lasts at least until; default now. */
+  until?: number;
+  /** Count the condition met only while the newest RTCPeerConnection is connected. */
+  whileConnected?: boolean;
+  timeoutMs: number;
 }
 
-const FIRST_REMOTE_FRAME_IN_PAGE = readFileSync(path.join(__dirname, "first-remote-frame.in-page.js"), "utf8");
+export interface FrameWatch {
+  /** Remote video frames decoded during the watch. */
+  frames: number;
+  /** The longest the decoder stood still during the watch, its ends included. */
+  maxGapMs: number;
+  /** Epoch ms at which the condition was met; null if it was not within the timeout. */
+  metAt: number | null;
+}
+
+/**
+ * Watches the remote video's decoder inside the page, from now on, until `frames` new frames
+ * were decoded (and `until` has passed): waiting for media is one call the page answers when it
+ * happens, not a loop of the runner's looks.
+ */
+export function watchDecodedFrames(page: Page, { frames, until = 0, whileConnected = false, timeoutMs }: FrameWatchOptions): Promise<FrameWatch> {
+  return page.evaluate(`(${DECODED_FRAMES_IN_PAGE})(${JSON.stringify({ frames, until, whileConnected, timeoutMs })})`);
+}
 
 /**
  * Epoch ms at which the page presented its first remote video frame from now on, timed inside
@@ -128,24 +147,18 @@ const FIRST_REMOTE_FRAME_IN_PAGE = readFileSync(path.join(__dirname, "first-remo
  * frame came within `timeoutMs`.
  */
 export function firstRemoteFrameAt(page: Page, timeoutMs: number): Promise<number | null> {
-  return page.evaluate(`(${FIRST_REMOTE_FRAME_IN_PAGE.trim().replace(/;$/, "")})(${Number(timeoutMs)})`);
+  return page.evaluate(`(${FIRST_REMOTE_FRAME_IN_PAGE})(${Number(timeoutMs)})`);
+}
+
+/** Epoch ms at which media flows (again): new frames decoded on a connected connection; null if not in time. */
+export async function framesRisingAt(page: Page, timeoutMs: number): Promise<number | null> {
+  return (await watchDecodedFrames(page, { frames: 1, whileConnected: true, timeoutMs })).metAt;
 }
 
 /**
- * Media is flowing now: connected, a sized remote video, and framesDecoded rising between two
- * looks. Resolves with the later snapshot, or null if that does not happen in time.
+ * Media is flowing now: new remote frames decoded on a connected connection. Resolves
+ * with a snapshot taken then, or null if that does not happen in time.
  */
 export async function mediaFlowing(page: Page, timeoutMs: number): Promise<Snapshot | null> {
-  let before: Snapshot | undefined;
-  return pollFor(
-    async () => {
-      const now = await snapshot(page);
-      const live = now.connectionState === "connected" && now.videoWidth > 0;
-      const rising = live && before !== undefined && now.framesDecoded > before.framesDecoded;
-      before = live ? now : undefined;
-      return rising ? now : undefined;
-    },
-    timeoutMs,
-    150,
-  );
+  return (await framesRisingAt(page, timeoutMs)) === null ? null : snapshot(page);
 }
