@@ -8,10 +8,10 @@ import { createLogger } from "@/lib/server/logger";
 import type { TCallQuality } from "@/lib/shared/call";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
-import { connected, newCallSessionId, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
-import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
+import { newCallSessionId, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { roomSockets } from "../../helpers/room-sockets";
+import { seedRoom, seedUsers } from "../../helpers/seed";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
-import { twoMembersInARoom } from "../../helpers/two-members-in-a-room";
 import { waitFor } from "../../helpers/wait-for";
 
 const MEDIA = { audio: true, video: true };
@@ -24,19 +24,10 @@ describe("call records", () => {
   let ben: TPublicUser;
   let cy: TPublicUser;
   let room: TRoomSummary;
-  let sockets: TestClient[] = [];
-
-  const open = async (user: TPublicUser, roomId = room.id) => {
-    const socket = await connected(server.client(roomId, { cookie: await sessionCookie(database.db, user) }));
-    sockets.push(socket);
-    return socket;
-  };
+  const sockets = roomSockets(() => database.db);
+  const open = (user: TPublicUser, roomId = room.id) => sockets.open(server, user, roomId);
   /** Ada and Ben, each with their room open on `node`. */
-  const bothOpen = async (node = server) => {
-    const { ownerSocket, guestSocket } = await twoMembersInARoom(database.db, node, { owner: ada, guest: ben, room });
-    sockets.push(ownerSocket, guestSocket);
-    return [ownerSocket, guestSocket] as const;
-  };
+  const bothOpen = (node = server) => sockets.bothOpen(node, { owner: ada, guest: ben, room });
   const join = async (socket: TestClient, callSessionId = newCallSessionId()) => {
     expect(await socket.emitWithAck("call:join", { callSessionId, media: MEDIA })).toMatchObject({ ok: true });
     return callSessionId;
@@ -66,8 +57,7 @@ describe("call records", () => {
   });
 
   afterEach(async () => {
-    sockets.forEach((socket) => socket.disconnect());
-    sockets = [];
+    sockets.disconnectAll();
     await waitFor(() => server.openRooms() === 0, "rooms to empty");
     await drainInFlight();
   });
@@ -216,8 +206,7 @@ describe("call records", () => {
       expect(stillHeld).toMatchObject({ id: held.id, endedAt: null });
       expect(stillHeld!.lastSeenAt.getTime()).toBeGreaterThan(held.lastSeenAt.getTime());
     } finally {
-      sockets.forEach((socket) => socket.disconnect());
-      sockets = [];
+      sockets.disconnectAll();
       await node.close();
     }
   });

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
-import { connected, newCallSessionId, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
-import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
-import { twoMembersInARoom } from "../../helpers/two-members-in-a-room";
+import { newCallSessionId, nextEvent, startRealtimeServer, type TestClient, type TestRealtimeServer } from "../../helpers/realtime-server";
+import { roomSockets } from "../../helpers/room-sockets";
+import { seedRoom, seedUsers } from "../../helpers/seed";
 import { waitFor } from "../../helpers/wait-for";
 import type { TAck } from "@/lib/shared/ack";
 import type { TCallJoined } from "@/lib/shared/realtime-events";
@@ -36,19 +36,10 @@ describe("call signaling", () => {
   let cy: TPublicUser;
   let room: TRoomSummary;
   let otherRoom: TRoomSummary;
-  let sockets: TestClient[] = [];
-
-  const open = async (user: TPublicUser, roomId = room.id) => {
-    const socket = await connected(server.client(roomId, { cookie: await sessionCookie(database.db, user) }));
-    sockets.push(socket);
-    return socket;
-  };
+  const sockets = roomSockets(() => database.db);
+  const open = (user: TPublicUser, roomId = room.id) => sockets.open(server, user, roomId);
   /** Ada and Ben, each with their room open. */
-  const bothOpen = async () => {
-    const { ownerSocket, guestSocket } = await twoMembersInARoom(database.db, server, { owner: ada, guest: ben, room });
-    sockets.push(ownerSocket, guestSocket);
-    return [ownerSocket, guestSocket] as const;
-  };
+  const bothOpen = () => sockets.bothOpen(server, { owner: ada, guest: ben, room });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -59,8 +50,7 @@ describe("call signaling", () => {
   });
 
   afterEach(async () => {
-    sockets.forEach((socket) => socket.disconnect());
-    sockets = [];
+    sockets.disconnectAll();
     await waitFor(() => server.openRooms() === 0, "rooms to empty");
   });
 
