@@ -8,13 +8,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { serveRequests } from "./child";
+import { SOCKET_MAX_PAYLOAD_BYTES } from "../../../lib/shared/input-limits";
+import { REALTIME_PATH, ROOM_NAMESPACE_PATTERN } from "../../../lib/shared/paths";
 import type { TServerCounts } from "./duet-server";
 
-// Duet's values (lib/shared/realtime-events.ts, lib/shared/room.ts), not imported: zod would
-// come with them (~9 MB idle), and the baseline must carry nothing Duet's relay does not need.
-const REALTIME_PATH = "/socket.io";
-const SOCKET_MAX_PAYLOAD_BYTES = 64_000;
-const ROOM_NAMESPACE_PATTERN = /^\/rooms\/([A-Za-z0-9_-]{22})$/;
+// Duet's values from its schema-free modules: the baseline carries nothing (no zod) that Duet's
+// relay does not need.
 
 const httpServer = createServer();
 const io = new Server(httpServer, {
