@@ -2,48 +2,27 @@ import { z } from "zod";
 import { ZCallConnectedPayload, ZCallJoinPayload, ZCallQualityPayload, ZMediaUpdatePayload } from "@/lib/shared/realtime-events";
 import { withAck, withoutAck } from "./handle-event";
 import { broadcastPresence } from "./room-connections";
-import { countSignal } from "./signal-allowance";
+import type { TRoomEventHandlers } from "./room-events";
 import { joinCall, leaveCall, reportCallConnected, reportCallQuality, updateMedia } from "./room-session";
-import type { HandlerContext } from "./types";
+import { countSignal } from "./signal-allowance";
 
-/** Built once: a zod schema made per connection costs ~1 kB for as long as the socket is open. */
-const ZNoPayload = z.undefined();
+export const callHandlers = {
+  "call:join": withAck({ schema: ZCallJoinPayload, limit: countSignal }, (ctx, { callSessionId, media }) => joinCall(ctx, callSessionId, media)),
 
-export function registerCallHandlers(ctx: HandlerContext): void {
-  const { socket, namespace, logger } = ctx;
-  const limit = () => countSignal(ctx);
-
-  socket.on(
-    "call:join",
-    withAck(ctx, { event: "call:join", schema: ZCallJoinPayload, limit }, ({ callSessionId, media }) => joinCall(ctx, callSessionId, media)),
-  );
-
-  socket.on(
-    "call:leave",
-    withAck(ctx, { event: "call:leave", schema: ZNoPayload }, () => {
-      leaveCall(ctx, "left");
-      void broadcastPresence(namespace, logger);
-      return null;
-    }),
-  );
+  "call:leave": withAck({ schema: z.undefined() }, (ctx) => {
+    leaveCall(ctx, "left");
+    void broadcastPresence(ctx.namespace, ctx.logger);
+    return null;
+  }),
 
   // Call records: counted as signaling, since the same browser sends them in the same call.
-  socket.on(
-    "call:connected",
-    withoutAck(ctx, { event: "call:connected", schema: ZCallConnectedPayload, limit }, ({ peerCallSessionId }) =>
-      reportCallConnected(ctx, peerCallSessionId),
-    ),
-  );
+  "call:connected": withoutAck({ schema: ZCallConnectedPayload, limit: countSignal }, (ctx, { peerCallSessionId }) =>
+    reportCallConnected(ctx, peerCallSessionId),
+  ),
 
-  socket.on(
-    "call:quality",
-    withoutAck(ctx, { event: "call:quality", schema: ZCallQualityPayload, limit }, ({ callSessionId, quality }) =>
-      reportCallQuality(ctx, callSessionId, quality),
-    ),
-  );
+  "call:quality": withoutAck({ schema: ZCallQualityPayload, limit: countSignal }, (ctx, { callSessionId, quality }) =>
+    reportCallQuality(ctx, callSessionId, quality),
+  ),
 
-  socket.on(
-    "media:update",
-    withoutAck(ctx, { event: "media:update", schema: ZMediaUpdatePayload, limit }, (media) => updateMedia(ctx, media)),
-  );
-}
+  "media:update": withoutAck({ schema: ZMediaUpdatePayload, limit: countSignal }, updateMedia),
+} satisfies Partial<TRoomEventHandlers>;

@@ -2,14 +2,12 @@ import { ROOM_NAMESPACE_PATTERN } from "@/lib/shared/paths";
 import { ROOM_UNAVAILABLE } from "../rooms/room-unavailable";
 import type { CallKeeper } from "../calls/call-keeper";
 import { getMembership } from "../rooms/get-membership";
-import { registerCallHandlers } from "./call.handlers";
-import { registerChatHandlers } from "./chat.handlers";
 import { handshakeUser } from "./handshake-auth";
+import { dispatchRoomEvent } from "./room-events";
 import { enterRoom, exitRoom } from "./room-session";
 import type { TRoomSockets } from "./room-sockets";
 import type { TSessionSockets } from "./session-sockets";
-import { registerSignalHandlers } from "./signal.handlers";
-import type { HandlerContext, RealtimeDeps, RealtimeServer, RoomNamespace, RoomSocket } from "./types";
+import type { RealtimeDeps, RealtimeServer, RoomNamespace, RoomSocket } from "./types";
 
 /**
  * One namespace per room, `/rooms/<roomId>`. The matcher admits any well-formed room id
@@ -60,7 +58,15 @@ export function attachRoomNamespaces(
     sessionSockets.track(socket);
     roomSockets.track(socket);
     // A literal of fixed shape: `{ ...deps, socket }` gave every connection a hidden class of its own (~0.7 kB each).
-    onConnection({ db, logger, rateLimits, calls, socket, namespace: socket.nsp as RoomNamespace });
+    const ctx = { db, logger, rateLimits, calls, socket, namespace: socket.nsp as RoomNamespace };
+    enterRoom(ctx);
+    // One listener for every event and one for the end: what each open connection holds.
+    socket.onAny((event: unknown, ...args: unknown[]) => void dispatchRoomEvent(ctx, event, args));
+    socket.on("disconnect", () => {
+      sessionSockets.untrack(socket);
+      roomSockets.untrack(socket);
+      void exitRoom(ctx);
+    });
     // The member may have been removed (or the room deleted) after the middleware's check and
     // before this connection was tracked, when closing found nothing to close: now that it is
     // tracked, a second look leaves no gap. One primary-key lookup per connection.
@@ -71,12 +77,4 @@ export function attachRoomNamespaces(
     );
   });
   return rooms;
-}
-
-function onConnection(ctx: HandlerContext): void {
-  enterRoom(ctx);
-  registerChatHandlers(ctx);
-  registerCallHandlers(ctx);
-  registerSignalHandlers(ctx);
-  ctx.socket.on("disconnect", () => void exitRoom(ctx));
 }

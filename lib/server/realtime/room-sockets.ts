@@ -7,6 +7,8 @@ import type { RealtimeServer, RoomNamespace, RoomSocket } from "./types";
 export interface TRoomSockets {
   /** Remembers a connection under its room. */
   track(socket: RoomSocket): void;
+  /** Forgets a closed connection. */
+  untrack(socket: RoomSocket): void;
   /** Applies a room's change to its connections on every node: closes those it ends, updates the rest. */
   publish(event: TRoomEvent): void;
 }
@@ -41,10 +43,11 @@ export function createRoomSockets(
       const { roomId } = socket.data;
       const sockets = byRoom.get(roomId) ?? new Set();
       byRoom.set(roomId, sockets.add(socket));
-      socket.on("disconnect", () => {
-        sockets.delete(socket);
-        if (sockets.size === 0) byRoom.delete(roomId);
-      });
+    },
+    untrack(socket) {
+      const { roomId } = socket.data;
+      const sockets = byRoom.get(roomId);
+      if (sockets?.delete(socket) && sockets.size === 0) byRoom.delete(roomId);
     },
     publish(event) {
       applyHere(event);

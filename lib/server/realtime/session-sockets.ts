@@ -4,6 +4,8 @@ import type { RealtimeServer, RoomSocket } from "./types";
 export interface TSessionSockets {
   /** Remembers a room connection under the sign-in session that opened it. */
   track(socket: RoomSocket): void;
+  /** Forgets a closed connection. */
+  untrack(socket: RoomSocket): void;
   /** Closes every connection of these sessions, on every node, telling each browser why. */
   endSessions(sessionIds: string[]): void;
 }
@@ -35,10 +37,11 @@ export function createSessionSockets(io: RealtimeServer, { clustered, logger }: 
       const sessionId = socket.data.authSessionId;
       const sockets = bySession.get(sessionId) ?? new Set();
       bySession.set(sessionId, sockets.add(socket));
-      socket.on("disconnect", () => {
-        sockets.delete(socket);
-        if (sockets.size === 0) bySession.delete(sessionId);
-      });
+    },
+    untrack(socket) {
+      const sessionId = socket.data.authSessionId;
+      const sockets = bySession.get(sessionId);
+      if (sockets?.delete(socket) && sockets.size === 0) bySession.delete(sessionId);
     },
     endSessions(sessionIds) {
       if (sessionIds.length === 0) return;

@@ -120,6 +120,46 @@ describe(`malformed realtime events (${CORPUS.length.toLocaleString("en")} seede
     expect(await delivered).toMatchObject({ body: "still here" });
     expect(await countRows(database.db)).toEqual({ ...rowsBefore, Message: rowsBefore.Message + 1 });
   }, 90_000);
+
+  it("refuses an event it does not know by its name, through the ack when it has one, relays nothing, and keeps serving", async () => {
+    const relayed: string[] = [];
+    // Presence is not relayed from Ada; anything else reaching Ben would be.
+    benSocket.onAny((event: string) => void (event === "presence:update" || relayed.push(event)));
+    const refusals: TRoomError[] = [];
+    const onRefusal = (error: TRoomError) => refusals.push(error);
+    adaSocket.on("room:error", onRefusal);
+    const emit = adaSocket.emit.bind(adaSocket) as (event: string | number, ...args: unknown[]) => void;
+    const emitWithAck = adaSocket.timeout(ACK_TIMEOUT_MS).emitWithAck.bind(adaSocket.timeout(ACK_TIMEOUT_MS)) as (
+      event: string,
+      ...args: unknown[]
+    ) => Promise<unknown>;
+    try {
+      // A misspelling, names every object has, a number (Socket.IO admits those), and one as long as a frame allows.
+      const names = ["chat:sned", "constructor", "__proto__", "hasOwnProperty", 42, `x${"y".repeat(5_000)}`];
+      for (const name of names) emit(name, { body: "hello" });
+      await waitFor(() => refusals.length === names.length, "a room:error for each unknown event", 10_000);
+      expect(refusals).toEqual(
+        names.map((name) => {
+          const echoed = String(name).slice(0, 100);
+          return { code: "VALIDATION", message: `Unknown event: ${echoed}`, event: echoed };
+        }),
+      );
+
+      expect(await emitWithAck("chat:delete", { messageId: "m1" })).toEqual({
+        ok: false,
+        error: { code: "VALIDATION", message: "Unknown event: chat:delete" },
+      });
+      expect(refusals).toHaveLength(names.length);
+
+      const ack = await adaSocket.emitWithAck("chat:send", { clientId: randomUUID(), body: "after the unknown ones" });
+      expect(ack).toMatchObject({ ok: true, data: { body: "after the unknown ones" } });
+      await waitFor(() => relayed.length > 0, "the valid message to reach Ben");
+      expect(relayed).toEqual(["chat:message"]);
+    } finally {
+      adaSocket.off("room:error", onRefusal);
+      benSocket.offAny();
+    }
+  });
 });
 
 /** How many events of each name, shape and content were sent: the evidence that the corpus covers what it claims. */

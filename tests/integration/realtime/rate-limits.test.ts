@@ -130,6 +130,20 @@ describe("abuse limits on the realtime server", () => {
     expect(ack).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
   });
 
+  it("counts events the server does not know against the same allowance, so a flood of them is refused as well", async () => {
+    const server = await start({ RATE_LIMIT_SIGNALING: "5/10s", RATE_LIMIT_SIGNALING_BURST: "off" });
+    const adaSocket = await open(server, ada);
+    const errors: Array<{ code: string; event: string }> = [];
+    adaSocket.on("room:error", (error) => errors.push(error));
+    const emit = adaSocket.emit.bind(adaSocket) as (event: string, ...args: unknown[]) => void;
+    for (let i = 0; i < 8; i++) emit("chat:typing", { at: i });
+    await waitFor(() => errors.length === 8, "a room:error for each of the 8 unknown events");
+    expect(errors.map(({ code, event }) => `${event} ${code}`)).toEqual([
+      ...Array(5).fill("chat:typing VALIDATION"),
+      ...Array(3).fill("chat:typing RATE_LIMITED"),
+    ]);
+  });
+
   it("refuses a flood of handshakes from one address with 429, and the room page says when to try again", async () => {
     const server = await start({ RATE_LIMIT_HANDSHAKE_IP: "5/1m" });
     const cookie = await sessionCookie(database.db, ada);
