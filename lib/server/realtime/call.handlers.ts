@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZCallConnectedPayload, ZCallJoinPayload, ZCallQualityPayload, ZMediaUpdatePayload } from "@/lib/shared/realtime-events";
 import { withAck, withoutAck } from "./handle-event";
 import { broadcastPresence } from "./room-connections";
-import type { TRoomEventHandlers } from "./room-events";
+import type { TClientEventHandlers } from "./client-event-dispatch";
 import { joinCall, leaveCall, reportCallConnected, reportCallQuality, updateMedia } from "./room-session";
 import { countSignal } from "./signal-allowance";
 
@@ -25,4 +25,4 @@ export const callHandlers = {
   ),
 
   "media:update": withoutAck({ schema: ZMediaUpdatePayload, limit: countSignal }, updateMedia),
-} satisfies Partial<TRoomEventHandlers>;
+} satisfies Partial<TClientEventHandlers>;

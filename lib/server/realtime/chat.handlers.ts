@@ -1,7 +1,7 @@
 import { ZChatSendPayload } from "@/lib/shared/realtime-events";
 import { createMessage } from "../messages/create-message";
 import { withAck } from "./handle-event";
-import type { TRoomEventHandlers } from "./room-events";
+import type { TClientEventHandlers } from "./client-event-dispatch";
 
 export const chatHandlers = {
   "chat:send": withAck(
@@ -16,4 +16,4 @@ export const chatHandlers = {
       return message;
     },
   ),
-} satisfies Partial<TRoomEventHandlers>;
+} satisfies Partial<TClientEventHandlers>;

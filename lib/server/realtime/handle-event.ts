@@ -8,7 +8,8 @@ import type { HandlerContext } from "./types";
 
 /**
  * Runs one client event for one connection. Built once per event name and shared by every
- * connection (room-events.ts dispatches to it), so an open socket holds no handler of its own.
+ * connection (client-event-dispatch.ts dispatches to it), so an open socket holds no handler
+ * of its own.
  */
 export type TEventHandler = (ctx: HandlerContext, event: string, args: readonly unknown[]) => Promise<void>;
 

@@ -3,7 +3,7 @@ import { ROOM_UNAVAILABLE } from "../rooms/room-unavailable";
 import type { CallKeeper } from "../calls/call-keeper";
 import { getMembership } from "../rooms/get-membership";
 import { handshakeUser } from "./handshake-auth";
-import { dispatchRoomEvent } from "./room-events";
+import { dispatchRoomEvent } from "./client-event-dispatch";
 import { enterRoom, exitRoom } from "./room-session";
 import type { TRoomSockets } from "./room-sockets";
 import type { TSessionSockets } from "./session-sockets";

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/shared/errors";
 import { ZSignalCandidatePayload, ZSignalDescriptionPayload } from "@/lib/shared/realtime-events";
 import { withoutAck } from "./handle-event";
-import type { TRoomEventHandlers } from "./room-events";
+import type { TClientEventHandlers } from "./client-event-dispatch";
 import { signalingTarget } from "./room-session";
 import { countSignal } from "./signal-allowance";
 import type { HandlerContext } from "./types";
@@ -20,7 +20,7 @@ export const signalHandlers = {
     const { peers, callSessionId } = target(ctx);
     peers.emit("signal:candidate", { from: ctx.socket.data.user.id, callSessionId, candidate });
   }),
-} satisfies Partial<TRoomEventHandlers>;
+} satisfies Partial<TClientEventHandlers>;
 
 function target(ctx: HandlerContext) {
   const found = signalingTarget(ctx);

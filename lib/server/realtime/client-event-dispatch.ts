@@ -7,9 +7,9 @@ import { signalHandlers } from "./signal.handlers";
 import type { HandlerContext } from "./types";
 
 /** One handler per client event of the contract: a missing or misspelled one does not compile. */
-export type TRoomEventHandlers = { readonly [E in keyof ClientToServerEvents]: TEventHandler };
+export type TClientEventHandlers = { readonly [E in keyof ClientToServerEvents]: TEventHandler };
 
-const HANDLERS: TRoomEventHandlers = { ...chatHandlers, ...callHandlers, ...signalHandlers };
+const HANDLERS: TClientEventHandlers = { ...chatHandlers, ...callHandlers, ...signalHandlers };
 const byName = new Map<string, TEventHandler>(Object.entries(HANDLERS));
 // Charged to the connection's signaling allowance, like every event without an allowance of its own.
 const unknownEvent = refuseUnknown(countSignal);
