@@ -46,5 +46,3 @@ export interface TCallRecord {
   durationMs: number | null;
   participants: TCallParticipant[];
 }
-
-export { describeCallEnd, describeCallQuality, formatCallDuration } from "./call-text";

@@ -63,5 +63,3 @@ export function findHighlights(body: string, terms: string[]): THighlight[] {
   }
   return found;
 }
-
-export { snippetAround } from "./search-snippet";

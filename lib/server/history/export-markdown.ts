@@ -1,4 +1,4 @@
-import { describeCallEnd, describeCallQuality, formatCallDuration } from "@/lib/shared/call";
+import { describeCallEnd, describeCallQuality, formatCallDuration } from "@/lib/shared/call-text";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TTimelineEntry } from "@/lib/shared/timeline";
 

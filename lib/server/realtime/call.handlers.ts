@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { ZCallConnectedPayload, ZCallJoinPayload, ZCallQualityPayload, ZMediaUpdatePayload } from "@/lib/shared/realtime-events";
-import { withAck, withoutAck } from "./handle-event";
+import { withAck, withoutAck, type TClientEventHandlers } from "./handle-event";
 import { broadcastPresence } from "./room-connections";
-import type { TClientEventHandlers } from "./client-event-dispatch";
 import { joinCall, leaveCall, reportCallConnected, reportCallQuality, updateMedia } from "./room-session";
 import { countSignal } from "./signal-allowance";
 

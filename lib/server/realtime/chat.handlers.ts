@@ -1,7 +1,6 @@
 import { ZChatSendPayload } from "@/lib/shared/realtime-events";
 import { createMessage } from "../messages/create-message";
-import { withAck } from "./handle-event";
-import type { TClientEventHandlers } from "./client-event-dispatch";
+import { withAck, type TClientEventHandlers } from "./handle-event";
 
 export const chatHandlers = {
   "chat:send": withAck(

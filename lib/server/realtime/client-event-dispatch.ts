@@ -1,13 +1,9 @@
-import type { ClientToServerEvents } from "@/lib/shared/realtime-events";
 import { callHandlers } from "./call.handlers";
 import { chatHandlers } from "./chat.handlers";
-import { refuseUnknown, type TEventHandler } from "./handle-event";
+import { refuseUnknown, type TClientEventHandlers, type TEventHandler } from "./handle-event";
 import { countSignal } from "./signal-allowance";
 import { signalHandlers } from "./signal.handlers";
 import type { HandlerContext } from "./types";
-
-/** One handler per client event of the contract: a missing or misspelled one does not compile. */
-export type TClientEventHandlers = { readonly [E in keyof ClientToServerEvents]: TEventHandler };
 
 const HANDLERS: TClientEventHandlers = { ...chatHandlers, ...callHandlers, ...signalHandlers };
 const byName = new Map<string, TEventHandler>(Object.entries(HANDLERS));

@@ -1,4 +1,5 @@
 import type * as z from "@/lib/shared/zod";
+import type { ClientToServerEvents } from "@/lib/shared/realtime-events";
 import { ackError, ackOk, toErrorBody, type TAckCallback } from "@/lib/shared/ack";
 import { AppError, isAppError } from "@/lib/shared/errors";
 import { parseInput } from "@/lib/shared/validation";
@@ -12,6 +13,9 @@ import type { HandlerContext } from "./types";
  * of its own.
  */
 export type TEventHandler = (ctx: HandlerContext, event: string, args: readonly unknown[]) => Promise<void>;
+
+/** One handler per client event of the contract: a missing or misspelled one does not compile. */
+export type TClientEventHandlers = { readonly [E in keyof ClientToServerEvents]: TEventHandler };
 
 export interface EventSpec<TSchema extends z.core.$ZodType> {
   schema: TSchema;

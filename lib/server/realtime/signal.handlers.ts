@@ -1,7 +1,6 @@
 import { AppError } from "@/lib/shared/errors";
 import { ZSignalCandidatePayload, ZSignalDescriptionPayload } from "@/lib/shared/realtime-events";
-import { withoutAck } from "./handle-event";
-import type { TClientEventHandlers } from "./client-event-dispatch";
+import { withoutAck, type TClientEventHandlers } from "./handle-event";
 import { signalingTarget } from "./room-session";
 import { countSignal } from "./signal-allowance";
 import type { HandlerContext } from "./types";

@@ -1,4 +1,5 @@
-import { findHighlights, searchTerms, snippetAround, ZSearchQuery } from "@/lib/shared/search";
+import { findHighlights, searchTerms, ZSearchQuery } from "@/lib/shared/search";
+import { snippetAround } from "@/lib/shared/search-snippet";
 
 describe("searchTerms", () => {
   it("takes the distinct words of a query, lower-cased, and drops punctuation and search syntax", () => {
