@@ -44,6 +44,8 @@ export const ZCallSessionId = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/,
 export type TCallSessionId = z.infer<typeof ZCallSessionId>;
 
 export const ZCallJoinPayload = z.strictObject({ callSessionId: ZCallSessionId, media: ZMediaState });
+/** Hanging up takes no payload, only the acknowledgement. */
+export const ZCallLeavePayload = z.undefined();
 /** The browser's RTCPeerConnection to this peer reached "connected": the call has started. */
 export const ZCallConnectedPayload = z.strictObject({ peerCallSessionId: ZCallSessionId });
 /**

@@ -120,3 +120,21 @@ export function nextEvent<E extends keyof ServerToClientEvents>(socket: TestClie
 export function newCallSessionId(): string {
   return randomUUID().replaceAll("-", "");
 }
+
+type TAnyEmit = (event: string | number, ...args: unknown[]) => void;
+
+/**
+ * This client's emit without the contract's types: what a client other than Duet's pages can
+ * send (any event name, any arguments). With `timeoutMs`, an ack callback gets `(error, reply)`.
+ */
+export function emitOutsideContract(socket: TestClient, timeoutMs?: number): TAnyEmit {
+  if (timeoutMs === undefined) return socket.emit.bind(socket) as TAnyEmit;
+  const timed = socket.timeout(timeoutMs);
+  return timed.emit.bind(timed) as unknown as TAnyEmit;
+}
+
+/** emitWithAck without the contract's types; rejects when no ack comes within `timeoutMs`. */
+export function emitWithAckOutsideContract(socket: TestClient, timeoutMs: number): (event: string, ...args: unknown[]) => Promise<unknown> {
+  const timed = socket.timeout(timeoutMs);
+  return timed.emitWithAck.bind(timed) as unknown as (event: string, ...args: unknown[]) => Promise<unknown>;
+}

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { ZCallConnectedPayload, ZCallJoinPayload, ZCallQualityPayload, ZMediaUpdatePayload } from "@/lib/shared/realtime-events";
+import { ZCallConnectedPayload, ZCallJoinPayload, ZCallLeavePayload, ZCallQualityPayload, ZMediaUpdatePayload } from "@/lib/shared/realtime-events";
 import { withAck, withoutAck, type TClientEventHandlers } from "./handle-event";
 import { broadcastPresence } from "./room-connections";
 import { joinCall, leaveCall, reportCallConnected, reportCallQuality, updateMedia } from "./room-session";
@@ -8,7 +7,7 @@ import { countSignal } from "./signal-allowance";
 export const callHandlers = {
   "call:join": withAck({ schema: ZCallJoinPayload, limit: countSignal }, (ctx, { callSessionId, media }) => joinCall(ctx, callSessionId, media)),
 
-  "call:leave": withAck({ schema: z.undefined() }, (ctx) => {
+  "call:leave": withAck({ schema: ZCallLeavePayload }, (ctx) => {
     leaveCall(ctx, "left");
     void broadcastPresence(ctx.namespace, ctx.logger);
     return null;

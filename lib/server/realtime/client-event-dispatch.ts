@@ -20,6 +20,7 @@ const ECHOED_NAME_LENGTH = 100;
  * unknown name.
  */
 export function dispatchRoomEvent(ctx: HandlerContext, event: unknown, args: readonly unknown[]): Promise<void> {
-  const handler = typeof event === "string" ? byName.get(event) : undefined;
-  return handler ? handler(ctx, event as string, args) : unknownEvent(ctx, String(event).slice(0, ECHOED_NAME_LENGTH), args);
+  const name = String(event);
+  const handler = byName.get(name);
+  return handler ? handler(ctx, name, args) : unknownEvent(ctx, name.slice(0, ECHOED_NAME_LENGTH), args);
 }

@@ -8,12 +8,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { serveRequests } from "./child";
+// Duet's values from its schema-free modules: the baseline carries nothing (no zod) that Duet's relay does not need.
 import { SOCKET_MAX_PAYLOAD_BYTES } from "../../../lib/shared/input-limits";
 import { REALTIME_PATH, ROOM_NAMESPACE_PATTERN } from "../../../lib/shared/paths";
 import type { TServerCounts } from "./duet-server";
-
-// Duet's values from its schema-free modules: the baseline carries nothing (no zod) that Duet's
-// relay does not need.
 
 const httpServer = createServer();
 const io = new Server(httpServer, {

@@ -4,6 +4,7 @@ import {
   SOCKET_MAX_PAYLOAD_BYTES,
   ZCallConnectedPayload,
   ZCallJoinPayload,
+  ZCallLeavePayload,
   ZCallQualityPayload,
   ZChatSendPayload,
   ZMediaUpdatePayload,
@@ -34,7 +35,7 @@ export const CONTRACT: { [E in TClientEvent]: TEventContract<E> } = {
     valid: { callSessionId: "fuzzFUZZfuzz0123456789", media: { audio: true, video: false } },
     acknowledged: true,
   },
-  "call:leave": { schema: z.undefined(), valid: undefined, acknowledged: true },
+  "call:leave": { schema: ZCallLeavePayload, valid: undefined, acknowledged: true },
   "call:connected": { schema: ZCallConnectedPayload, valid: { peerCallSessionId: "fuzzFUZZfuzz0123456789" }, acknowledged: false },
   "call:quality": {
     schema: ZCallQualityPayload,

@@ -110,19 +110,35 @@ describe("room export", () => {
 
   it("reads the database only as the download is read: one batch per chunk taken, none after the reader stops", async () => {
     let reads = 0;
+    const pending = new Set<Promise<unknown>>();
     const counting = {
-      message: { findMany: (...args: Parameters<TDbClient["message"]["findMany"]>) => (reads++, database.db.message.findMany(...args)) },
+      message: {
+        findMany: (...args: Parameters<TDbClient["message"]["findMany"]>) => {
+          reads++;
+          const read = database.db.message.findMany(...args);
+          pending.add(read);
+          void read.finally(() => pending.delete(read)).catch(() => {});
+          return read;
+        },
+      },
       call: database.db.call,
     } as unknown as TDbClient;
+    // Every read the stream started has finished, and it started none after: it reads no further unasked.
+    const settled = async () => {
+      do {
+        await Promise.allSettled([...pending]);
+        await new Promise(setImmediate);
+      } while (pending.size > 0);
+    };
     const summary = (await getMemberRoom(database.db, { roomId: room.id, userId: ada.id }))!;
     const reader = exportRoom(counting, { room: summary, format: "json" }).getReader();
     await reader.read(); // the head
     await reader.read(); // the first batch
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settled();
     expect(reads).toBeLessThanOrEqual(2);
     await reader.cancel();
     const afterCancel = reads;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settled();
     expect(reads).toBe(afterCancel);
   });
 });

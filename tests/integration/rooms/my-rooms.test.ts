@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { seedRoom, seedUsers } from "../../helpers/seed";
+import { waitFor } from "../../helpers/wait-for";
 import { createMessage } from "@/lib/server/messages/create-message";
 import { newRoomId } from "@/lib/server/rooms/create-room";
 import { listMyRooms } from "@/lib/server/rooms/list-my-rooms";
@@ -44,8 +45,9 @@ describe("my rooms on the home page: counts and unread messages", () => {
     const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
     const room = await seedRoom(database.db, olga, gus);
     await say(room.id, gus.id, "Seen soon");
-    await markRoomRead(database.db, { roomId: room.id, userId: olga.id, at: new Date(Date.now() + 5) });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    const lookedAt = new Date(Date.now() + 5);
+    await markRoomRead(database.db, { roomId: room.id, userId: olga.id, at: lookedAt });
+    await waitFor(() => Date.now() > lookedAt.getTime(), "the clock to pass the moment Olga looked");
     await say(room.id, gus.id, "After you looked");
     await say(room.id, olga.id, "My own reply is never unread");
 
