@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { coturnArgs, coturnRunSettings, TEST_COTURN_SETTINGS } from "../../support/coturn-settings";
 import { stopProcess } from "./duet-process";
+import { freeCoturnPort } from "./free-coturn-port";
 import { freePort } from "./free-port";
 import { stunBinding } from "./stun";
 
@@ -72,9 +73,10 @@ export interface Coturn {
  */
 export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> {
   const dir = mkdtempSync(path.join(tmpdir(), "duet-coturn-"));
-  const port = await freePort();
+  const listeningIps = ["127.0.0.1", ...(options.add ?? []).flatMap((setting) => setting.match(/^listening-ip=(.+)$/)?.[1] ?? [])];
+  const port = await freeCoturnPort(listeningIps);
   let minPort = await freePort();
-  if (port >= minPort && port <= minPort + RELAY_PORTS) minPort = port + 1;
+  if (port + 1 >= minPort && port <= minPort + RELAY_PORTS) minPort = port + 2;
   const maxPort = Math.min(minPort + RELAY_PORTS, 65_535);
   const secret = randomBytes(24).toString("base64url");
   const run = coturnRunSettings({ ip: "127.0.0.1", port, relayPorts: { min: minPort, max: maxPort }, secret, realm: "duet.test", dir });

@@ -29,10 +29,7 @@ test("the shipped coturn config runs, takes Duet's TURN REST credentials and ref
   }
 });
 
-// FIXME: on the CI machine of 2026-11-26 this coturn (listening on 127.0.0.1 and ::1) stopped
-// answering STUN at start-up, though it passed earlier the same day; the ranges themselves are
-// checked by tests/unit/deploy/coturn-config.test.ts. Re-enable once the start-up is understood.
-test.fixme("the shipped coturn config refuses IPv6 peers that spell an internal IPv4 address", async () => {
+test("the shipped coturn config refuses IPv6 peers that spell an internal IPv4 address", async () => {
   // An IPv6 relay (on ::1), so coturn judges IPv6 peers instead of answering 443 (family mismatch).
   const coturn = await startCoturn({ configFile: SHIPPED_CONFIG, add: ["listening-ip=::1", "relay-ip=::1"] });
   try {
