@@ -130,7 +130,17 @@ describe("room export", () => {
         await new Promise(setImmediate);
       } while (pending.size > 0);
     };
-    const summary = (await getMemberRoom(database.db, { roomId: room.id, userId: ada.id }))!;
+    // Four batches' worth, so that a stream reading ahead of its reader would show in the count.
+    const long = await seedRoom(database.db, ada, ben);
+    const rows = Array.from({ length: 4 * TIMELINE_BATCH }, (_, i) => ({
+      roomId: long.id,
+      authorId: ada.id,
+      clientId: crypto.randomUUID(),
+      body: `line ${i}`,
+      createdAt: new Date(T0 + i * 1000),
+    }));
+    await database.db.message.createMany({ data: rows });
+    const summary = (await getMemberRoom(database.db, { roomId: long.id, userId: ada.id }))!;
     const reader = exportRoom(counting, { room: summary, format: "json" }).getReader();
     await reader.read(); // the head
     await reader.read(); // the first batch
