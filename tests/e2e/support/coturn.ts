@@ -73,13 +73,14 @@ export interface Coturn {
  */
 export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> {
   const dir = mkdtempSync(path.join(tmpdir(), "duet-coturn-"));
-  const listeningIps = ["127.0.0.1", ...(options.add ?? []).flatMap((setting) => setting.match(/^listening-ip=(.+)$/)?.[1] ?? [])];
+  const host = "127.0.0.1";
+  const listeningIps = [host, ...(options.add ?? []).flatMap((setting) => setting.match(/^listening-ip=(.+)$/)?.[1] ?? [])];
   const port = await freeCoturnPort(listeningIps);
   let minPort = await freePort();
   if (port + 1 >= minPort && port <= minPort + RELAY_PORTS) minPort = port + 2;
   const maxPort = Math.min(minPort + RELAY_PORTS, 65_535);
   const secret = randomBytes(24).toString("base64url");
-  const run = coturnRunSettings({ ip: "127.0.0.1", port, relayPorts: { min: minPort, max: maxPort }, secret, realm: "duet.test", dir });
+  const run = coturnRunSettings({ ip: host, port, relayPorts: { min: minPort, max: maxPort }, secret, realm: "duet.test", dir });
   const args = options.configFile
     ? // No certificate here; TLS is the one part of a shipped config a loopback test cannot use.
       ["-c", writeTestCopy(options.configFile, options.drop, [...run, "no-tls", ...(options.add ?? [])], dir)]
@@ -95,7 +96,7 @@ export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> 
   });
   spawned.catch(() => undefined);
   try {
-    await Promise.race([stunBinding("127.0.0.1", port, 10_000), spawned]);
+    await Promise.race([stunBinding(host, port, 10_000), spawned]);
   } catch (error) {
     child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
@@ -103,10 +104,10 @@ export async function startCoturn(options: CoturnOptions = {}): Promise<Coturn> 
   }
 
   return {
-    host: "127.0.0.1",
+    host,
     port,
     secret,
-    urls: { udp: `turn:127.0.0.1:${port}?transport=udp`, tcp: `turn:127.0.0.1:${port}?transport=tcp` },
+    urls: { udp: `turn:${host}:${port}?transport=udp`, tcp: `turn:${host}:${port}?transport=tcp` },
     relayPorts: { min: minPort, max: maxPort },
     credential(userId, expiresAtUnixSeconds) {
       const username = `${expiresAtUnixSeconds}:${userId}`;

@@ -20,6 +20,18 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
 }
 
+/** `count` messages "line 0", "line 1", … a second apart from `from`, their authors taking turns. */
+async function writeLines(db: TDbClient, roomId: string, authors: TPublicUser[], count: number, from: number): Promise<void> {
+  const rows = Array.from({ length: count }, (_, i) => ({
+    roomId,
+    authorId: authors[i % authors.length]!.id,
+    clientId: crypto.randomUUID(),
+    body: `line ${i}`,
+    createdAt: new Date(from + i * 1000),
+  }));
+  await db.message.createMany({ data: rows });
+}
+
 describe("room export", () => {
   let database: TestDatabase;
   let ada: TPublicUser;
@@ -56,14 +68,7 @@ describe("room export", () => {
     });
     await endCall(database.db, { roomId: room.id, callSessionId: sides[0].callSessionId, reason: "hung-up", now: new Date(T0 + 60_000 + 725_000) });
     // Enough to need more than one batch, an hour later: past midnight in Berlin, not in UTC.
-    const rows = Array.from({ length: TIMELINE_BATCH + 20 }, (_, i) => ({
-      roomId: room.id,
-      authorId: i % 2 ? ada.id : ben.id,
-      clientId: crypto.randomUUID(),
-      body: `line ${i}`,
-      createdAt: new Date(T0 + 3_600_000 + i * 1000),
-    }));
-    await database.db.message.createMany({ data: rows });
+    await writeLines(database.db, room.id, [ben, ada], TIMELINE_BATCH + 20, T0 + 3_600_000);
   }, 30_000);
 
   afterAll(async () => {
@@ -132,14 +137,7 @@ describe("room export", () => {
     };
     // Four batches' worth, so that a stream reading ahead of its reader would show in the count.
     const long = await seedRoom(database.db, ada, ben);
-    const rows = Array.from({ length: 4 * TIMELINE_BATCH }, (_, i) => ({
-      roomId: long.id,
-      authorId: ada.id,
-      clientId: crypto.randomUUID(),
-      body: `line ${i}`,
-      createdAt: new Date(T0 + i * 1000),
-    }));
-    await database.db.message.createMany({ data: rows });
+    await writeLines(database.db, long.id, [ada], 4 * TIMELINE_BATCH, T0);
     const summary = (await getMemberRoom(database.db, { roomId: long.id, userId: ada.id }))!;
     const reader = exportRoom(counting, { room: summary, format: "json" }).getReader();
     await reader.read(); // the head
