@@ -39,11 +39,16 @@ function cells(result: PhaseResult): string[] {
 export function printTable(rows: Row[]): void {
   const head = (name: string) =>
     `${name.padStart(7)}${"p50".padStart(6)}${"p95".padStart(6)}${"p99".padStart(6)}${"CPU".padStart(6)}${"intact".padStart(7)}`;
-  console.log(`\n${"".padEnd(34)}│ ${head("bare/s")} │ ${head("Duet/s")} │ Duet/bare: msg/s   CPU │ floor/s   p99`);
+  console.log(`\n${"".padEnd(34)}│ ${head("bare/s")} │ ${head("Duet/s")} │ Duet/bare: msg/s   CPU │ floor/s   p50   p99   CPU`);
   for (const row of rows) {
     const { bare, duet, relay } = row.results;
     const ratios = `${times(duet.messagesPerSecond / bare.messagesPerSecond).padStart(16)}${times(duet.cpuMicrosPerMessage / bare.cpuMicrosPerMessage).padStart(7)}`;
-    const floor = `${rate(relay.messagesPerSecond).padStart(8)}${ms(relay.ackMs.p99).padStart(6)}`;
+    const floor = [
+      rate(relay.messagesPerSecond).padStart(8),
+      ms(relay.ackMs.p50).padStart(6),
+      ms(relay.ackMs.p99).padStart(6),
+      Math.round(relay.cpuMicrosPerMessage).toString().padStart(6),
+    ].join("");
     console.log(`${describeRow(row).padEnd(34)}│ ${cells(bare).join("")} │ ${cells(duet).join("")} │${ratios} │${floor}`);
   }
 }
