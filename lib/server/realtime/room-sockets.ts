@@ -2,6 +2,7 @@ import type { CallKeeper } from "../calls/call-keeper";
 import type { TLogger } from "../logger";
 import type { TRoomEvent } from "../rooms/room-events";
 import { closeRoom } from "./room-session";
+import { createSocketIndex } from "./socket-index";
 import type { RealtimeServer, RoomNamespace, RoomSocket } from "./types";
 
 export interface TRoomSockets {
@@ -23,13 +24,11 @@ export function createRoomSockets(
   io: RealtimeServer,
   { clustered, logger, calls }: { clustered: boolean; logger: TLogger; calls: CallKeeper },
 ): TRoomSockets {
-  const byRoom = new Map<string, Set<RoomSocket>>();
+  const byRoom = createSocketIndex((socket) => socket.data.roomId);
 
   const applyHere = (event: TRoomEvent) => {
-    const sockets = byRoom.get(event.roomId);
-    if (!sockets) return;
     const { closed, updated } = event;
-    for (const socket of [...sockets]) {
+    for (const socket of byRoom.get(event.roomId)) {
       const ends = closed && (closed.userIds === "everyone" || closed.userIds.includes(socket.data.user.id));
       if (ends) closeRoom({ socket, namespace: socket.nsp as RoomNamespace, logger, calls }, closed.reason);
       else if (updated) socket.emit("room:updated", updated);
@@ -39,16 +38,8 @@ export function createRoomSockets(
   io.on("rooms:changed", applyHere);
 
   return {
-    track(socket) {
-      const { roomId } = socket.data;
-      const sockets = byRoom.get(roomId) ?? new Set();
-      byRoom.set(roomId, sockets.add(socket));
-    },
-    untrack(socket) {
-      const { roomId } = socket.data;
-      const sockets = byRoom.get(roomId);
-      if (sockets?.delete(socket) && sockets.size === 0) byRoom.delete(roomId);
-    },
+    track: byRoom.add,
+    untrack: byRoom.delete,
     publish(event) {
       applyHere(event);
       if (clustered) io.serverSideEmit("rooms:changed", event);

@@ -1,4 +1,5 @@
 import type { TLogger } from "../logger";
+import { createSocketIndex } from "./socket-index";
 import type { RealtimeServer, RoomSocket } from "./types";
 
 export interface TSessionSockets {
@@ -16,33 +17,25 @@ export interface TSessionSockets {
  * with serverSideEmit (only a cluster adapter carries that; a single node has nobody to tell).
  */
 export function createSessionSockets(io: RealtimeServer, { clustered, logger }: { clustered: boolean; logger: TLogger }): TSessionSockets {
-  const bySession = new Map<string, Set<RoomSocket>>();
+  const bySession = createSocketIndex((socket) => socket.data.authSessionId);
 
   const closeHere = (sessionIds: string[]) => {
     for (const sessionId of sessionIds) {
       const sockets = bySession.get(sessionId);
-      if (!sockets) continue;
+      if (sockets.length === 0) continue;
       for (const socket of sockets) {
         socket.emit("session:ended");
         socket.disconnect(true);
       }
-      logger.debug({ sockets: sockets.size }, "closed the room connections of an ended sign-in session");
+      logger.debug({ sockets: sockets.length }, "closed the room connections of an ended sign-in session");
     }
   };
 
   io.on("auth:sessions-ended", closeHere);
 
   return {
-    track(socket) {
-      const sessionId = socket.data.authSessionId;
-      const sockets = bySession.get(sessionId) ?? new Set();
-      bySession.set(sessionId, sockets.add(socket));
-    },
-    untrack(socket) {
-      const sessionId = socket.data.authSessionId;
-      const sockets = bySession.get(sessionId);
-      if (sockets?.delete(socket) && sockets.size === 0) bySession.delete(sessionId);
-    },
+    track: bySession.add,
+    untrack: bySession.delete,
     endSessions(sessionIds) {
       if (sessionIds.length === 0) return;
       closeHere(sessionIds);
