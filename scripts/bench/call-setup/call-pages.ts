@@ -6,7 +6,7 @@ const PROBE = path.join(__dirname, "in-page-probe.js");
 /** What in-page-probe.js adds to each page. */
 declare global {
   interface Window {
-    __bench: { connectedAt: number | null; frameAt: number | null };
+    __bench: { connectedAt: number | null; frameAt: number | null; steps: Record<string, number> };
     __benchReady(): boolean;
     __benchJoin(): number;
   }

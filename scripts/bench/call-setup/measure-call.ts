@@ -1,3 +1,4 @@
+import { stepDurations, type PageTimes } from "./call-steps";
 import type { CallSetupTarget } from "./targets";
 
 export interface CallSample {
@@ -7,11 +8,8 @@ export interface CallSample {
   frameJoiner: number;
   /** Both RTCPeerConnections are "connected". */
   connected: number;
-}
-
-interface Marks {
-  frameAt: number;
-  connectedAt: number;
+  /** ms of each of CALL_STEPS, in order. */
+  steps: Array<number | null>;
 }
 
 const CALL_TIMEOUT_MS = 30_000;
@@ -24,13 +22,14 @@ export async function measureCall(target: CallSetupTarget): Promise<CallSample> 
     const [first, second] = await Promise.all(
       [room.first, room.second].map(async (page) => {
         await page.waitForFunction(() => window.__bench.frameAt !== null && window.__bench.connectedAt !== null, null, { timeout: CALL_TIMEOUT_MS });
-        return (await page.evaluate(() => window.__bench)) as Marks;
+        return (await page.evaluate(() => window.__bench)) as PageTimes;
       }),
     );
     return {
       frameBoth: Math.max(first!.frameAt, second!.frameAt) - joinAt,
       frameJoiner: second!.frameAt - joinAt,
       connected: Math.max(first!.connectedAt, second!.connectedAt) - joinAt,
+      steps: stepDurations({ first: first!, second: second! }, joinAt),
     };
   } finally {
     await room.close();

@@ -2,7 +2,8 @@
  * `npm run bench:call-setup`: how long a 1:1 call takes to start in Duet, beside a bare page and
  * relay making the same call in the same harness (same Chromium, machine, fake camera, ICE
  * servers), runs alternating so that load from elsewhere on the machine falls on both alike.
- * Every figure is ms from the second person's click on Join call, timed inside the pages.
+ * Every figure is ms from the second person's click on Join call, timed inside the pages; then
+ * each step of the setup (call-steps.ts) for both, to show which one a difference comes from.
  *   BENCH_CALL_RUNS    measured calls of each (default 30, so p95 means something)
  *   BENCH_CALL_WARMUP  calls of each made first and not counted (default 2)
  *   BENCH_CALL_CHAT    messages of conversation in each Duet room (default 50: a room in use,
@@ -18,6 +19,7 @@ import { chromium } from "playwright-core";
 import { ALLOW_LOOPBACK_PEERS_ARG, CHROMIUM_ARGS, CHROMIUM_PATH, chromiumEnv } from "../../../tests/support/chromium";
 import { measureCall, type CallSample } from "./measure-call";
 import { printCallSetup } from "./print-call-setup";
+import { printCallSteps } from "./print-call-steps";
 import { useProductionTreeCopy } from "../../../tests/support/production-tree";
 import { bareTarget, duetTarget, type CallSetupTarget } from "./targets";
 
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write("\n");
     printCallSetup({ bare: samples.get(bare)!, duet: samples.get(duet)!, runs: RUNS, warmup: WARMUP, chat: CHAT });
+    printCallSteps({ bare: samples.get(bare)!, duet: samples.get(duet)! });
     for (const [target, messages] of failures) {
       if (messages.length > 0) console.log(`${target.name}: ${messages.length} call(s) failed, first: ${messages[0]}`);
     }
