@@ -38,12 +38,17 @@ export interface PageTimes {
   frameAt: number;
 }
 
+export type TCallPages = Record<TSide, PageTimes>;
+
+/** When both pages had reached it: the later of the two. */
+export const bothAt = (pages: TCallPages, mark: "connectedAt" | "frameAt") => Math.max(pages.first[mark], pages.second[mark]);
+
 /** Each step's ms in one call; null where a page left a mark out (then the step isn't counted). */
-export function stepDurations(pages: Record<TSide, PageTimes>, clickAt: number): Array<number | null> {
+export function stepDurations(pages: TCallPages, clickAt: number): Array<number | null> {
   const at = (mark: TMark): number | undefined => {
     if (mark === "click") return clickAt;
-    if (mark === "connected") return Math.max(pages.first.connectedAt, pages.second.connectedAt);
-    if (mark === "frame") return Math.max(pages.first.frameAt, pages.second.frameAt);
+    if (mark === "connected") return bothAt(pages, "connectedAt");
+    if (mark === "frame") return bothAt(pages, "frameAt");
     return pages[mark.side].steps[mark.name];
   };
   return CALL_STEPS.map(({ from, to }) => {

@@ -1,4 +1,4 @@
-import { stepDurations, type PageTimes } from "./call-steps";
+import { bothAt, stepDurations, type PageTimes } from "./call-steps";
 import type { CallSetupTarget } from "./targets";
 
 export interface CallSample {
@@ -25,11 +25,12 @@ export async function measureCall(target: CallSetupTarget): Promise<CallSample> 
         return (await page.evaluate(() => window.__bench)) as PageTimes;
       }),
     );
+    const pages = { first: first!, second: second! };
     return {
-      frameBoth: Math.max(first!.frameAt, second!.frameAt) - joinAt,
+      frameBoth: bothAt(pages, "frameAt") - joinAt,
       frameJoiner: second!.frameAt - joinAt,
-      connected: Math.max(first!.connectedAt, second!.connectedAt) - joinAt,
-      steps: stepDurations({ first: first!, second: second! }, joinAt),
+      connected: bothAt(pages, "connectedAt") - joinAt,
+      steps: stepDurations(pages, joinAt),
     };
   } finally {
     await room.close();

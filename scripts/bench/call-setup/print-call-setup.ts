@@ -1,4 +1,5 @@
 import type { CallSample } from "./measure-call";
+import { formatDelta, formatMs } from "./format-ms";
 import { percentile } from "./percentiles";
 
 interface Row {
@@ -14,9 +15,6 @@ const ROWS: Row[] = [
   { label: "first remote frame, joiner", pick: (s) => s.frameJoiner, p50OverBareMs: 20, p95Ms: 400 },
   { label: "connected, both sides", pick: (s) => s.connected, p50OverBareMs: 20 },
 ];
-
-const ms = (value: number) => (Number.isNaN(value) ? "-" : value.toFixed(0));
-const signed = (value: number) => (Number.isNaN(value) ? "-" : `${value >= 0 ? "+" : ""}${value.toFixed(0)}`);
 
 /** Prints p50/p95/max of each figure for both, their differences and the goals' verdicts. */
 export function printCallSetup({
@@ -45,10 +43,11 @@ export function printCallSetup({
     if (row.p95Ms !== undefined) {
       verdicts.push(`p95 ≤ ${row.p95Ms}: ${d95 <= row.p95Ms ? "MET" : "NOT MET"}`);
     }
-    const cells = [b50, b95, percentile(b, 100), d50, d95, percentile(d, 100)].map(ms);
+    const cells = [b50, b95, percentile(b, 100), d50, d95, percentile(d, 100)].map((value) => formatMs(value));
     console.log(
-      [row.label.padEnd(32), ...cells.map((cell) => cell.padStart(9)), signed(d50 - b50).padStart(9), signed(d95 - b95).padStart(9)].join("") +
-        `   ${verdicts.join("; ")}`,
+      [row.label.padEnd(32), ...cells.map((cell) => cell.padStart(9)), formatDelta(d50 - b50).padStart(9), formatDelta(d95 - b95).padStart(9)].join(
+        "",
+      ) + `   ${verdicts.join("; ")}`,
     );
   }
 }

@@ -17,6 +17,7 @@ const rate = (value: number) => Math.round(value).toLocaleString("en-US");
 const ms = (value: number) => value.toFixed(1);
 /** Rounded down, so a ratio just under a goal never reads as meeting it. */
 const times = (ratio: number) => `${(Math.floor(ratio * 100) / 100).toFixed(2)}×`;
+const cpu = (result: PhaseResult) => Math.round(result.cpuMicrosPerMessage).toString();
 const intact = (result: PhaseResult) =>
   result.stored.problems === 0 && result.relay.missing + result.relay.extra === 0 && result.failedAcks === 0 && result.unanswered === 0;
 
@@ -31,7 +32,7 @@ function cells(result: PhaseResult): string[] {
     ms(p50).padStart(6),
     ms(p95).padStart(6),
     ms(p99).padStart(6),
-    Math.round(result.cpuMicrosPerMessage).toString().padStart(6),
+    cpu(result).padStart(6),
     (intact(result) ? "yes" : "NO").padStart(7),
   ];
 }
@@ -47,7 +48,7 @@ export function printTable(rows: Row[]): void {
       rate(relay.messagesPerSecond).padStart(8),
       ms(relay.ackMs.p50).padStart(6),
       ms(relay.ackMs.p99).padStart(6),
-      Math.round(relay.cpuMicrosPerMessage).toString().padStart(6),
+      cpu(relay).padStart(6),
     ].join("");
     console.log(`${describeRow(row).padEnd(34)}│ ${cells(bare).join("")} │ ${cells(duet).join("")} │${ratios} │${floor}`);
   }
