@@ -17,6 +17,7 @@
  *   BENCH_SHORT=1            one 0.3 s + 1 s run of each per phase (CI), instead of three 0.5 s + 1.5 s
  *   BENCH_DATABASES=sqlite   only these providers (comma-separated)
  *   BENCH_NODES=2            only these cluster sizes (comma-separated)
+ *   BENCH_CPU_PROF=/tmp/prof each child process writes a V8 CPU profile there when it exits
  * Needs PostgreSQL and Redis as the integration tests do (TEST_POSTGRES_URL, TEST_REDIS_URL).
  */
 import path from "node:path";

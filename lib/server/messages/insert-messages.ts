@@ -17,7 +17,7 @@ import type { MessageWrite } from "./message-write";
  */
 export async function insertMessages(db: TDbClient, writes: MessageWrite[]): Promise<Set<string>> {
   const rows = writes.map(
-    ({ id, roomId, authorId, clientId, body, createdAt }) => Prisma.sql`(${id}, ${roomId}, ${authorId}, ${clientId}, ${body}, ${createdAt})`,
+    ({ id, roomId, author, clientId, body, createdAt }) => Prisma.sql`(${id}, ${roomId}, ${author.id}, ${clientId}, ${body}, ${createdAt})`,
   );
   const inserted = await db.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "Message" ("id", "roomId", "authorId", "clientId", "body", "createdAt")

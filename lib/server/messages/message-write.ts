@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { TChatMessage } from "@/lib/shared/message";
+import type { TPublicUser } from "@/lib/shared/user";
 
 export interface CreateMessageOptions {
   roomId: string;
-  authorId: string;
+  /**
+   * The signed-in sender, as their connection knows them. A name never changes after sign-up
+   * and a deleted account's connections are closed, so the stored message's author reads the
+   * same: the batch need not look authors up.
+   */
+  author: TPublicUser;
   clientId: string;
   /** Already validated and trimmed by ZMessageBody. */
   body: string;
@@ -35,6 +41,6 @@ export function newMessageId(createdAt: Date): string {
 }
 
 /** A message's idempotency key: the unique (roomId, authorId, clientId). */
-export function messageKey({ roomId, authorId, clientId }: Pick<CreateMessageOptions, "roomId" | "authorId" | "clientId">): string {
-  return JSON.stringify([roomId, authorId, clientId]);
+export function messageKey({ roomId, author, clientId }: { roomId: string; author: Pick<TPublicUser, "id">; clientId: string }): string {
+  return JSON.stringify([roomId, author.id, clientId]);
 }

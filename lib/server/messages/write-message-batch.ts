@@ -1,3 +1,4 @@
+import type { TChatMessage } from "@/lib/shared/message";
 import type { TDbClient } from "../db/create-db-client";
 import { insertMessages } from "./insert-messages";
 import { messageKey, type MessageWrite, type TWriteOutcome } from "./message-write";
@@ -47,29 +48,23 @@ async function storeTogether(db: TDbClient, writes: MessageWrite[]): Promise<TOu
   await touchRooms(db, [...new Set(writes.map((write) => write.roomId))], latest);
   const inserted = await insertMessages(db, writes);
   const retries = writes.filter((write) => !inserted.has(write.id));
-  const [authors, outcomes] = await Promise.all([findAuthors(db, writes), findStored(db, retries)]);
-  for (const { id, roomId, authorId, clientId, body, createdAt } of writes) {
-    const author = authors.get(authorId);
-    if (!inserted.has(id) || !author) continue;
-    outcomes.set(id, { ok: true, value: { message: toChatMessage({ id, roomId, clientId, body, createdAt, author }), created: true } });
+  const outcomes = await findStored(db, retries);
+  for (const { id, roomId, author, clientId, body, createdAt } of writes) {
+    if (!inserted.has(id)) continue;
+    const message: TChatMessage = { id, roomId, clientId, body, author: { id: author.id, name: author.name }, createdAt: createdAt.toISOString() };
+    outcomes.set(id, { ok: true, value: { message, created: true } });
   }
   return outcomes;
-}
-
-async function findAuthors(db: TDbClient, writes: MessageWrite[]) {
-  const authorIds = [...new Set(writes.map((write) => write.authorId))];
-  const authors = await db.user.findMany({ where: { id: { in: authorIds } }, select: MESSAGE_SELECT.author.select });
-  return new Map(authors.map((author) => [author.id, author]));
 }
 
 /** The stored first copies of writes that were retries of earlier batches' messages. */
 async function findStored(db: TDbClient, retries: MessageWrite[]): Promise<TOutcomes> {
   if (retries.length === 0) return new Map();
   const rows = await db.message.findMany({
-    where: { OR: retries.map(({ roomId, authorId, clientId }) => ({ roomId, authorId, clientId })) },
+    where: { OR: retries.map(({ roomId, author, clientId }) => ({ roomId, authorId: author.id, clientId })) },
     select: MESSAGE_SELECT,
   });
-  const storedByKey = new Map(rows.map((row) => [messageKey({ ...row, authorId: row.author.id }), toChatMessage(row)]));
+  const storedByKey = new Map(rows.map((row) => [messageKey(row), toChatMessage(row)]));
   const outcomes: TOutcomes = new Map();
   for (const write of retries) {
     const message = storedByKey.get(messageKey(write));

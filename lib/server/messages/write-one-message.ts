@@ -18,7 +18,8 @@ function isForeignKeyViolation(error: unknown): boolean {
  * lookup after the INSERT failed): it is this write's message, new, and still to be relayed.
  */
 export async function writeOneMessage(db: TDbClient, write: MessageWrite): Promise<CreatedMessage> {
-  const { id, roomId, authorId, clientId, body, createdAt } = write;
+  const { id, roomId, clientId, body, createdAt } = write;
+  const authorId = write.author.id;
   try {
     const [row] = await db.$transaction([
       db.message.create({ data: { id, roomId, authorId, clientId, body, createdAt }, select: MESSAGE_SELECT }),

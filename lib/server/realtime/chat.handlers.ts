@@ -9,7 +9,7 @@ export const chatHandlers = {
     async ({ socket, db }, { clientId, body }) => {
       const { roomId, user } = socket.data;
       // Persist first: the ack and the broadcast both carry the stored message.
-      const { message, created } = await createMessage(db, { roomId, authorId: user.id, clientId, body });
+      const { message, created } = await createMessage(db, { roomId, author: user, clientId, body });
       // A retry of a stored message was already broadcast the first time.
       if (created) socket.broadcast.emit("chat:message", message);
       return message;

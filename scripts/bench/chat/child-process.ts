@@ -8,7 +8,11 @@ export interface BenchChild {
 
 /** A TypeScript module of this folder in its own Node process (tsx's loader), talked to over IPC. */
 export function forkChild(moduleFile: string, env: NodeJS.ProcessEnv = process.env): BenchChild {
-  const child: ChildProcess = fork(moduleFile, [], { env, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child: ChildProcess = fork(moduleFile, [], {
+    env,
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     request<TReply>(message: unknown, onProgress?: (progress: string) => void) {

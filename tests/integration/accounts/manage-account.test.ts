@@ -69,8 +69,8 @@ describe("managing one's account", () => {
     it("as a guest: the owner's record keeps my messages under a deleted account, and my seat is free again", async () => {
       const [owner, guest, next] = await seedUsers(database.db, ["Olga", "Gus", "Nia"]);
       const room = await seedRoom(database.db, owner, guest);
-      await createMessage(database.db, { roomId: room.id, authorId: owner.id, clientId: "o-1", body: "Hello Gus" });
-      await createMessage(database.db, { roomId: room.id, authorId: guest.id, clientId: "g-1", body: "Hi Olga, see you Monday" });
+      await createMessage(database.db, { roomId: room.id, author: owner, clientId: "o-1", body: "Hello Gus" });
+      await createMessage(database.db, { roomId: room.id, author: guest, clientId: "g-1", body: "Hi Olga, see you Monday" });
       const session = await startAuthSession(database.db, guest.id);
 
       await deleteAccount(database.db, { userId: guest.id, password: guest.password });
@@ -96,8 +96,8 @@ describe("managing one's account", () => {
       const [owner, guest, other] = await seedUsers(database.db, ["Olga", "Gus", "Ola"]);
       const mine = await seedRoom(database.db, owner, guest);
       const theirs = await seedRoom(database.db, other, owner);
-      await createMessage(database.db, { roomId: mine.id, authorId: guest.id, clientId: "g-1", body: "In Olga's room" });
-      await createMessage(database.db, { roomId: theirs.id, authorId: owner.id, clientId: "o-1", body: "In Ola's room" });
+      await createMessage(database.db, { roomId: mine.id, author: guest, clientId: "g-1", body: "In Olga's room" });
+      await createMessage(database.db, { roomId: theirs.id, author: owner, clientId: "o-1", body: "In Ola's room" });
 
       await expect(deleteAccount(database.db, { userId: owner.id, password: owner.password })).resolves.toEqual({ deletedRoomIds: [mine.id] });
 

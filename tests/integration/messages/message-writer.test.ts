@@ -35,7 +35,7 @@ describe("the message writer on the database", () => {
   afterAll(() => database.cleanup());
 
   const send = (body: string, { author = ada, roomId = room.id, clientId = randomUUID() } = {}) =>
-    writer.write({ roomId, authorId: author.id, clientId, body });
+    writer.write({ roomId, author: author, clientId, body });
   const stored = (where: { roomId?: string; clientId?: string }) => database.db.message.count({ where });
 
   it("stores each message of a batch before answering it", async () => {
@@ -72,7 +72,7 @@ describe("the message writer on the database", () => {
       const clientId = randomUUID();
       const answers = await Promise.all([
         send("on node A", { clientId }),
-        otherWriter.write({ roomId: room.id, authorId: ada.id, clientId, body: "on node B" }),
+        otherWriter.write({ roomId: room.id, author: ada, clientId, body: "on node B" }),
       ]);
       expect(answers.map((answer) => answer.created).sort()).toEqual([false, true]);
       expect(answers[0].message).toEqual(answers[1].message);
@@ -86,7 +86,7 @@ describe("the message writer on the database", () => {
     const write = {
       id: newMessageId(new Date()),
       roomId: room.id,
-      authorId: ada.id,
+      author: ada,
       clientId: randomUUID(),
       body: "stored, then the batch failed",
       createdAt: new Date(),

@@ -6,6 +6,7 @@ import { newRoomId } from "@/lib/server/rooms/create-room";
 import { listMyRooms } from "@/lib/server/rooms/list-my-rooms";
 import { markRoomRead } from "@/lib/server/rooms/mark-room-read";
 import { ROOM_UNAVAILABLE } from "@/lib/server/rooms/room-unavailable";
+import type { TPublicUser } from "@/lib/shared/user";
 
 describe("my rooms on the home page: counts and unread messages", () => {
   let database: TestDatabase;
@@ -19,8 +20,8 @@ describe("my rooms on the home page: counts and unread messages", () => {
     await database.cleanup();
   });
 
-  const say = (roomId: string, authorId: string, body: string) =>
-    createMessage(database.db, { roomId, authorId, clientId: `c-${(clientIds += 1)}`, body });
+  const say = (roomId: string, author: TPublicUser, body: string) =>
+    createMessage(database.db, { roomId, author, clientId: `c-${(clientIds += 1)}`, body });
   const listed = async (userId: string) =>
     (await listMyRooms(database.db, { userId })).map(({ name, myRole, messageCount, unreadCount, members }) => ({
       name,
@@ -33,9 +34,9 @@ describe("my rooms on the home page: counts and unread messages", () => {
   it("lists each room with the other person, my role, its message count, and the other person's messages I have not seen", async () => {
     const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
     const room = await seedRoom(database.db, olga, gus);
-    await say(room.id, olga.id, "Hi Gus");
-    await say(room.id, gus.id, "Hi Olga");
-    await say(room.id, gus.id, "Monday?");
+    await say(room.id, olga, "Hi Gus");
+    await say(room.id, gus, "Hi Olga");
+    await say(room.id, gus, "Monday?");
 
     expect(await listed(olga.id)).toEqual([{ name: room.name, myRole: "owner", with: ["Gus"], messageCount: 3, unreadCount: 2 }]);
     expect(await listed(gus.id)).toEqual([{ name: room.name, myRole: "guest", with: ["Olga"], messageCount: 3, unreadCount: 1 }]);
@@ -44,12 +45,12 @@ describe("my rooms on the home page: counts and unread messages", () => {
   it("counts only what came after I last looked, and a look by one member leaves the other's count alone", async () => {
     const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
     const room = await seedRoom(database.db, olga, gus);
-    await say(room.id, gus.id, "Seen soon");
+    await say(room.id, gus, "Seen soon");
     const lookedAt = new Date(Date.now() + 5);
     await markRoomRead(database.db, { roomId: room.id, userId: olga.id, at: lookedAt });
     await waitFor(() => Date.now() > lookedAt.getTime(), "the clock to pass the moment Olga looked");
-    await say(room.id, gus.id, "After you looked");
-    await say(room.id, olga.id, "My own reply is never unread");
+    await say(room.id, gus, "After you looked");
+    await say(room.id, olga, "My own reply is never unread");
 
     expect((await listed(olga.id))[0]).toMatchObject({ messageCount: 3, unreadCount: 1 });
     expect((await listed(gus.id))[0]).toMatchObject({ unreadCount: 1 });
@@ -61,7 +62,7 @@ describe("my rooms on the home page: counts and unread messages", () => {
     const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
     const room = await seedRoom(database.db, olga, gus);
     const before = new Date(Date.now() - 60_000);
-    await say(room.id, gus.id, "One");
+    await say(room.id, gus, "One");
     await markRoomRead(database.db, { roomId: room.id, userId: olga.id });
     await markRoomRead(database.db, { roomId: room.id, userId: olga.id, at: before });
     expect((await listed(olga.id))[0]).toMatchObject({ unreadCount: 0 });
@@ -73,7 +74,7 @@ describe("my rooms on the home page: counts and unread messages", () => {
     const busy = await seedRoom(database.db, olga, gus);
     await database.db.room.update({ where: { id: quiet.id }, data: { name: "Quiet", lastActivityAt: new Date(Date.now() - 60_000) } });
     await database.db.room.update({ where: { id: busy.id }, data: { name: "Busy" } });
-    await say(busy.id, gus.id, "Hello");
+    await say(busy.id, gus, "Hello");
     expect(await listed(olga.id)).toEqual([
       { name: "Busy", myRole: "owner", with: ["Gus"], messageCount: 1, unreadCount: 1 },
       { name: "Quiet", myRole: "owner", with: [], messageCount: 0, unreadCount: 0 },

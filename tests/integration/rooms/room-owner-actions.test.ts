@@ -46,8 +46,8 @@ describe("what only a room's owner may do", () => {
       const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
       const room = await seedRoom(database.db, olga, gus);
       const other = await seedRoom(database.db, olga, gus);
-      await createMessage(database.db, { roomId: room.id, authorId: gus.id, clientId: "g-1", body: "See you" });
-      await createMessage(database.db, { roomId: other.id, authorId: gus.id, clientId: "g-1", body: "Still here" });
+      await createMessage(database.db, { roomId: room.id, author: gus, clientId: "g-1", body: "See you" });
+      await createMessage(database.db, { roomId: other.id, author: gus, clientId: "g-1", body: "Still here" });
 
       await deleteRoom(database.db, { roomId: room.id, userId: olga.id });
 

@@ -95,7 +95,7 @@ describe("who sits in a room: opening its link, joining, leaving, being removed"
     it("frees the seat, keeps the guest's messages, and the link no longer lets them back in, though it lets someone else", async () => {
       const [olga, gus, nia] = await seedUsers(database.db, ["Olga", "Gus", "Nia"]);
       const room = await seedRoom(database.db, olga, gus);
-      await createMessage(database.db, { roomId: room.id, authorId: gus.id, clientId: "g-1", body: "Hi Olga" });
+      await createMessage(database.db, { roomId: room.id, author: gus, clientId: "g-1", body: "Hi Olga" });
 
       const after = await removeGuest(database.db, { roomId: room.id, userId: olga.id, guestId: gus.id });
 
@@ -141,7 +141,7 @@ describe("who sits in a room: opening its link, joining, leaving, being removed"
     it("frees the guest's seat and keeps their messages; the link lets them ask again", async () => {
       const [olga, gus] = await seedUsers(database.db, ["Olga", "Gus"]);
       const room = await seedRoom(database.db, olga, gus);
-      await createMessage(database.db, { roomId: room.id, authorId: gus.id, clientId: "g-1", body: "Bye for now" });
+      await createMessage(database.db, { roomId: room.id, author: gus, clientId: "g-1", body: "Bye for now" });
 
       const after = await leaveRoom(database.db, { roomId: room.id, userId: gus.id });
 

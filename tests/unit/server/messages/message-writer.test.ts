@@ -12,7 +12,7 @@ const stored = (write: MessageWrite): TWriteOutcome => ({
       clientId: write.clientId,
       body: write.body,
       createdAt: write.createdAt.toISOString(),
-      author: { id: write.authorId, name: "Ada" },
+      author: write.author,
     },
   },
 });
@@ -25,7 +25,7 @@ function fakeBatches(answer: (write: MessageWrite) => TWriteOutcome = stored) {
   return { batches, writeBatch };
 }
 
-const message = (clientId: string, roomId = "room") => ({ roomId, authorId: "ada", clientId, body: `body ${clientId}` });
+const message = (clientId: string, roomId = "room") => ({ roomId, author: { id: "ada", name: "Ada" }, clientId, body: `body ${clientId}` });
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("the message writer", () => {
