@@ -137,6 +137,21 @@ describe("SQLite", () => {
   });
 });
 
+describe("PostgreSQL", () => {
+  it("keeps the chat search index's pending list small, so no chat insert waits on a large merge", async () => {
+    const { db, cleanup } = await createTestDatabase("postgresql");
+    try {
+      const [index] = await db.$queryRawUnsafe<{ options: string[] | null }[]>(
+        `SELECT reloptions AS options FROM pg_class WHERE oid = '"Message_body_search_idx"'::regclass`,
+      );
+      // kB; PostgreSQL's default is 4096.
+      expect(index?.options).toEqual(["gin_pending_list_limit=256"]);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe("getDbClient", () => {
   it("gives the process one client per database URL", () => {
     // Never connected: clients connect lazily. One module instance per process holds the map
