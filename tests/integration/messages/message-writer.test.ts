@@ -132,6 +132,15 @@ describe("the message writer on the database", () => {
     for (const { id, lastActivityAt } of rooms) expect(lastActivityAt.getTime()).toBeGreaterThanOrEqual(Date.parse(lastMessage[id]!));
   });
 
+  it("never moves a room's last activity back, as when another node stored a later message first", async () => {
+    const own = await seedRoom(database.db, ada, ben);
+    const later = new Date(Date.now() + 60_000);
+    await database.db.room.update({ where: { id: own.id }, data: { lastActivityAt: later } });
+    await send("older than the room's last activity", { roomId: own.id });
+    const { lastActivityAt } = await database.db.room.findUniqueOrThrow({ where: { id: own.id }, select: { lastActivityAt: true } });
+    expect(lastActivityAt).toEqual(later);
+  });
+
   it("answers what it accepted before closing, and refuses what comes after", async () => {
     const accepted = send("just in time");
     await writer.close();
