@@ -27,7 +27,11 @@ function utf8Length(text: string): number {
  * connection without an answer, so a client checks first and says what went wrong instead.
  */
 export function fitsInOneFrame(event: string, payload: unknown): boolean {
-  return eventFrameBytes(event, payload) <= SOCKET_MAX_PAYLOAD_BYTES;
+  const json = JSON.stringify([event, payload]);
+  // No character takes more than 3 bytes per UTF-16 unit: most events (every ICE candidate,
+  // every session description) are answered without counting, on a call's critical path.
+  if (json.length * 3 + FRAME_OVERHEAD_BYTES <= SOCKET_MAX_PAYLOAD_BYTES) return true;
+  return utf8Length(json) + FRAME_OVERHEAD_BYTES <= SOCKET_MAX_PAYLOAD_BYTES;
 }
 
 /** What a person reads when something they tried to send is over the frame limit. */

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { useCallback, useState } from "react";
 import { useCallQuality } from "@/lib/client/call/use-call-quality";
-import type { CallView } from "@/lib/client/call/use-call-session";
+import type { CallSession } from "@/lib/client/call/call-session";
+import { useCallView, type CallView } from "@/lib/client/call/use-call-session";
 import type { ScreenShare } from "@/lib/client/media/use-screen-share";
 import type { Speaker } from "@/lib/client/media/use-speaker";
 import type { LocalMedia } from "@/lib/client/use-local-media";
@@ -15,7 +16,8 @@ import { useCallShortcuts } from "./use-call-shortcuts";
 import { VideoTile } from "./VideoTile";
 
 interface CallStageProps {
-  call: CallView;
+  /** The room's call; this component alone re-renders on its changes. */
+  callSession: CallSession | null;
   /** The pre-call connectivity check, linked from the prejoin screen and from failures. */
   checkHref: string;
   local: LocalMedia;
@@ -33,7 +35,8 @@ interface CallStageProps {
 }
 
 export function CallStage(props: CallStageProps) {
-  const { call, local, otherName, disabled, outgoing, screen, speaker, presenceNotice } = props;
+  const { callSession, local, otherName, disabled, outgoing, screen, speaker, presenceNotice } = props;
+  const call = useCallView(callSession);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const openShortcuts = useCallback(() => setShowShortcuts(true), []);
   useCallShortcuts({ onToggleAudio: local.toggleAudio, onToggleVideo: local.toggleVideo, onShowHelp: openShortcuts });
@@ -86,7 +89,7 @@ export function CallStage(props: CallStageProps) {
           {presenceNotice}
         </p>
       )}
-      <CallStatus {...props} inCall={inCall} />
+      <CallStatus {...props} call={call} inCall={inCall} />
       {inCall && <QualityIndicator summary={quality} />}
       <CallControls
         media={local.media}
@@ -138,7 +141,7 @@ function CallStatus({
   otherName,
   otherStatus,
   inCall,
-}: Pick<CallStageProps, "call" | "checkHref" | "local" | "otherName" | "otherStatus"> & { inCall: boolean }) {
+}: Pick<CallStageProps, "checkHref" | "local" | "otherName" | "otherStatus"> & { call: CallView; inCall: boolean }) {
   if (local.status === "error") {
     return (
       <p role="alert" className="text-center text-sm text-red-700 dark:text-red-300">

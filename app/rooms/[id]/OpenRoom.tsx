@@ -44,7 +44,7 @@ export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
     () => ({ audio: local.media.audio, video: (local.media.video && hasCamera) || sharing }),
     [local.media.audio, local.media.video, hasCamera, sharing],
   );
-  const call = useCallSession(socket, room.id, outgoing, sentMedia);
+  const callSession = useCallSession(socket, room.id, outgoing, sentMedia);
   const loadHistory = useMemo(() => historyLoader(room.id), [room.id]);
   const chat = useChat(socket, me, loadHistory, room.id);
   const presence = usePresence(socket);
@@ -81,7 +81,7 @@ export function OpenRoom({ room, me, connection, notice }: OpenRoomProps) {
       )}
       <div className="grid gap-4 lg:grid-cols-[1fr_22rem]">
         <CallStage
-          call={call}
+          callSession={callSession}
           checkHref={connectivityCheckPath(room.id)}
           local={local}
           otherName={otherName}

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { TMediaState } from "@/lib/shared/realtime-events";
 import type { TRoomSocket } from "../room-socket";
 import { CallSession, IDLE_CALL, type TCallSnapshot } from "./call-session";
@@ -17,8 +17,13 @@ const noSubscription = () => () => {};
 const idle = () => IDLE_CALL;
 const noStats = async () => null;
 
-/** The room's call session for as long as its socket lives; the component re-renders on its changes. */
-export function useCallSession(socket: TRoomSocket | null, roomId: string, localStream: MediaStream | null, media: TMediaState): CallView {
+/**
+ * The room's call session for as long as its socket lives, fed the local stream and media
+ * state. It does not re-render the caller on the call's changes: useCallView does that, in
+ * the component that shows the call, so the rest of the room is not rendered again at every
+ * step of a call being set up, while the page's main thread is what the call waits on.
+ */
+export function useCallSession(socket: TRoomSocket | null, roomId: string, localStream: MediaStream | null, media: TMediaState): CallSession | null {
   const [session, setSession] = useState<CallSession | null>(null);
 
   useEffect(() => {
@@ -34,16 +39,23 @@ export function useCallSession(socket: TRoomSocket | null, roomId: string, local
 
   useEffect(() => session?.setLocalStream(localStream), [session, localStream]);
   useEffect(() => session?.setMedia(media), [session, media]);
+  return session;
+}
 
+/** The call as the component showing it sees it; it re-renders on the call's changes. */
+export function useCallView(session: CallSession | null): CallView {
   const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscription, session?.getSnapshot ?? idle, idle);
-  return {
-    ...snapshot,
-    join: () => void session?.join(),
-    leave: () => session?.leave(),
-    retry: () => {
-      session?.leave();
-      void session?.join();
-    },
-    getStats: session?.getStats ?? noStats,
-  };
+  const actions = useMemo(
+    () => ({
+      join: () => void session?.join(),
+      leave: () => session?.leave(),
+      retry: () => {
+        session?.leave();
+        void session?.join();
+      },
+      getStats: session?.getStats ?? noStats,
+    }),
+    [session],
+  );
+  return { ...snapshot, ...actions };
 }
