@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useCallback, useState } from "react";
+import { prepareChime } from "@/lib/client/attention/chime";
 import { useCallQuality } from "@/lib/client/call/use-call-quality";
 import type { CallSession } from "@/lib/client/call/call-session";
 import { useCallView, type CallView } from "@/lib/client/call/use-call-session";
@@ -45,6 +46,11 @@ export function CallStage(props: CallStageProps) {
   const quality = useCallQuality(call.phase, call.getStats);
   const sharing = screen.track !== null;
   const deviceNotice = speaker.notice ?? local.deviceNotice;
+  const join = () => {
+    call.join();
+    // A task later, so the join is on the wire first: the joiner's page waits for the offer then.
+    if (props.sounds) setTimeout(prepareChime, 0);
+  };
 
   return (
     <section aria-label="Call" className="flex flex-col gap-3">
@@ -102,7 +108,7 @@ export function CallStage(props: CallStageProps) {
         onToggleVideo={local.toggleVideo}
         onToggleShare={sharing ? screen.stop : () => void screen.start()}
         onShowShortcuts={openShortcuts}
-        onJoin={call.join}
+        onJoin={join}
         onLeave={() => {
           screen.stop();
           call.leave();
