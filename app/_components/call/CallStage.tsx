@@ -1,10 +1,11 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { prepareChime } from "@/lib/client/attention/chime";
 import { useCallQuality } from "@/lib/client/call/use-call-quality";
 import type { CallSession } from "@/lib/client/call/call-session";
 import { useCallView, type CallView } from "@/lib/client/call/use-call-session";
+import type { TDeviceKind } from "@/lib/client/media/device-choice";
 import type { ScreenShare } from "@/lib/client/media/use-screen-share";
 import type { Speaker } from "@/lib/client/media/use-speaker";
 import type { LocalMedia } from "@/lib/client/use-local-media";
@@ -40,12 +41,21 @@ export function CallStage(props: CallStageProps) {
   const call = useCallView(callSession);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const openShortcuts = useCallback(() => setShowShortcuts(true), []);
+  const closeShortcuts = useCallback(() => setShowShortcuts(false), []);
   useCallShortcuts({ onToggleAudio: local.toggleAudio, onToggleVideo: local.toggleVideo, onShowHelp: openShortcuts });
   const inCall = call.phase !== "idle" && call.phase !== "joining";
   const peerName = call.peer?.user.name ?? otherName ?? "Guest";
   const quality = useCallQuality(call.phase, call.getStats);
   const sharing = screen.track !== null;
   const deviceNotice = speaker.notice ?? local.deviceNotice;
+  // Stable between the call's steps, so the memoised pickers are not rendered again at each one.
+  const chosenDevices = useMemo(() => ({ ...local.inUse, audiooutput: speaker.sinkId }), [local.inUse, speaker.sinkId]);
+  const { chooseInput } = local;
+  const { choose: chooseSpeaker } = speaker;
+  const chooseDevice = useCallback(
+    (kind: TDeviceKind, deviceId: string) => (kind === "audiooutput" ? chooseSpeaker(deviceId) : void chooseInput(kind, deviceId)),
+    [chooseInput, chooseSpeaker],
+  );
   const join = () => {
     call.join();
     // A task later, so the join is on the wire first: the joiner's page waits for the offer then.
@@ -121,8 +131,8 @@ export function CallStage(props: CallStageProps) {
       )}
       <DevicePickers
         devices={local.devices}
-        chosen={{ ...local.inUse, audiooutput: speaker.sinkId }}
-        onChoose={(kind, deviceId) => (kind === "audiooutput" ? speaker.choose(deviceId) : void local.chooseInput(kind, deviceId))}
+        chosen={chosenDevices}
+        onChoose={chooseDevice}
         canChooseSpeaker={speaker.supported}
         sounds={props.sounds}
         onSoundsChange={props.onSoundsChange}
@@ -135,7 +145,7 @@ export function CallStage(props: CallStageProps) {
         sharing={sharing}
         deviceNotice={deviceNotice}
       />
-      <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
+      <ShortcutsDialog open={showShortcuts} onClose={closeShortcuts} />
     </section>
   );
 }

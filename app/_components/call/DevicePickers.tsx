@@ -1,5 +1,5 @@
 "use client";
-import { useId } from "react";
+import { memo, useId } from "react";
 import { devicesOfKind, type TDevice, type TDeviceKind } from "@/lib/client/media/device-choice";
 
 interface DevicePickersProps {
@@ -21,8 +21,18 @@ const PICKERS: Array<{ kind: TDeviceKind; label: string }> = [
 
 const selectClass = "w-full min-w-0 truncate rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
 
-/** Camera, microphone and speaker, each remembered by this browser, and whether join/leave sounds play. */
-export function DevicePickers({ devices, chosen, onChoose, canChooseSpeaker, sounds, onSoundsChange }: DevicePickersProps) {
+/**
+ * Camera, microphone and speaker, each remembered by this browser, and whether join/leave sounds
+ * play. Memo: the call stage re-renders at every step of a call, and these do not change with it.
+ */
+export const DevicePickers = memo(function DevicePickers({
+  devices,
+  chosen,
+  onChoose,
+  canChooseSpeaker,
+  sounds,
+  onSoundsChange,
+}: DevicePickersProps) {
   const idPrefix = useId();
   return (
     <fieldset className="grid gap-2 text-sm sm:grid-cols-3" data-testid="device-pickers">
@@ -58,4 +68,4 @@ export function DevicePickers({ devices, chosen, onChoose, canChooseSpeaker, sou
       </label>
     </fieldset>
   );
-}
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { memo, useEffect, useRef, useSyncExternalStore } from "react";
 import { CALL_SHORTCUTS } from "./use-call-shortcuts";
 
 const neverChanges = () => () => {};
@@ -9,7 +9,7 @@ const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform);
  * The keyboard shortcuts, in a modal <dialog>: the browser traps focus in it, Escape closes
  * it, and on closing focus goes back to where it was.
  */
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+export const ShortcutsDialog = memo(function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const mac = useSyncExternalStore(neverChanges, isApple, () => false);
@@ -75,4 +75,4 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
       </div>
     </dialog>
   );
-}
+});
