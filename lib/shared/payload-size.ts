@@ -5,7 +5,11 @@ const FRAME_OVERHEAD_BYTES = 128;
 
 /** The bytes one event takes in a Socket.IO frame (Duet's payloads are JSON, without binary attachments). */
 export function eventFrameBytes(event: string, payload: unknown): number {
-  return utf8Length(JSON.stringify([event, payload])) + FRAME_OVERHEAD_BYTES;
+  return frameBytes(JSON.stringify([event, payload]));
+}
+
+function frameBytes(eventJson: string): number {
+  return utf8Length(eventJson) + FRAME_OVERHEAD_BYTES;
 }
 
 /** UTF-8 length of well-formed text (JSON.stringify escapes lone surrogates), without encoding it. */
@@ -28,10 +32,9 @@ function utf8Length(text: string): number {
  */
 export function fitsInOneFrame(event: string, payload: unknown): boolean {
   const json = JSON.stringify([event, payload]);
-  // No character takes more than 3 bytes per UTF-16 unit: most events (every ICE candidate,
-  // every session description) are answered without counting, on a call's critical path.
-  if (json.length * 3 + FRAME_OVERHEAD_BYTES <= SOCKET_MAX_PAYLOAD_BYTES) return true;
-  return utf8Length(json) + FRAME_OVERHEAD_BYTES <= SOCKET_MAX_PAYLOAD_BYTES;
+  // No UTF-16 unit takes more than 3 bytes: most events (every ICE candidate, every session
+  // description) are answered without counting, on a call's critical path.
+  return json.length * 3 + FRAME_OVERHEAD_BYTES <= SOCKET_MAX_PAYLOAD_BYTES || frameBytes(json) <= SOCKET_MAX_PAYLOAD_BYTES;
 }
 
 /** What a person reads when something they tried to send is over the frame limit. */

@@ -15,19 +15,21 @@ export function prepareChime(): void {
   try {
     context ??= new AudioContext();
   } catch {
-    // Played without it later, or not at all: see playChime.
+    // No WebAudio (or it refused): no tone, and the visible notice still tells them.
   }
 }
 
 export function playChime(kind: keyof typeof TONES): void {
+  prepareChime();
+  const audio = context;
+  if (!audio) return;
   try {
-    context ??= new AudioContext();
     // Browsers start a context suspended until the page has had a click or key press.
-    void context.resume().catch(() => {});
-    const start = context.currentTime;
+    void audio.resume().catch(() => {});
+    const start = audio.currentTime;
     TONES[kind].forEach((frequency, index) => {
-      const oscillator = context!.createOscillator();
-      const gain = context!.createGain();
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
       const at = start + index * 0.14;
       oscillator.type = "sine";
       oscillator.frequency.value = frequency;
@@ -35,11 +37,11 @@ export function playChime(kind: keyof typeof TONES): void {
       gain.gain.setValueAtTime(0, at);
       gain.gain.linearRampToValueAtTime(0.2, at + 0.02);
       gain.gain.linearRampToValueAtTime(0, at + 0.12);
-      oscillator.connect(gain).connect(context!.destination);
+      oscillator.connect(gain).connect(audio.destination);
       oscillator.start(at);
       oscillator.stop(at + 0.13);
     });
   } catch {
-    // No WebAudio (or it refused): the visible notice still tells them.
+    // The context refused a tone: the visible notice still tells them.
   }
 }

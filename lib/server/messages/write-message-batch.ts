@@ -1,4 +1,3 @@
-import type { TChatMessage } from "@/lib/shared/message";
 import type { TDbClient } from "../db/create-db-client";
 import { insertMessages } from "./insert-messages";
 import { messageKey, type MessageWrite, type TWriteOutcome } from "./message-write";
@@ -58,7 +57,8 @@ async function storeTogether(db: TDbClient, writes: MessageWrite[]): Promise<TOu
   const outcomes = await findStored(db, retries);
   for (const { id, roomId, author, clientId, body, createdAt } of writes) {
     if (!inserted.has(id)) continue;
-    const message: TChatMessage = { id, roomId, clientId, body, author: { id: author.id, name: author.name }, createdAt: createdAt.toISOString() };
+    // The connection's author is a live account: a deleted one's connections are closed.
+    const message = toChatMessage({ id, roomId, clientId, body, createdAt, author: { id: author.id, name: author.name, deletedAt: null } });
     outcomes.set(id, { ok: true, value: { message, created: true } });
   }
   return outcomes;
