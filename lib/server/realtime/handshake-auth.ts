@@ -6,7 +6,11 @@ import { readSessionUser, type TSessionUser } from "../auth/session-cookie";
 import { clientIp } from "../http/client-ip";
 import type { RealtimeDeps } from "./types";
 
-type EngineMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => void;
+/** The refusal of a connection without a live sign-in, at the handshake or at a room's door. */
+export const SIGN_IN_TO_JOIN = "Sign in to join a room";
+
+/** What `io.engine.use` takes: Node's request and response, for the handshake and each poll or upgrade. */
+export type EngineMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: Error) => void) => void;
 
 /**
  * Who each admitted handshake request belongs to, for the namespace middleware. Not a property
@@ -65,7 +69,7 @@ export function createHandshakeAuth(deps: RealtimeDeps): EngineMiddleware {
     }
     signedInUser(req.headers.cookie).then(
       (signedIn) => {
-        if (!signedIn) return refuse(res, { status: 401, code: "UNAUTHENTICATED", message: "Sign in to join a room" });
+        if (!signedIn) return refuse(res, { status: 401, code: "UNAUTHENTICATED", message: SIGN_IN_TO_JOIN });
         handshakeUsers.set(req, signedIn);
         next();
       },

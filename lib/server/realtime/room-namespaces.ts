@@ -1,8 +1,9 @@
 import { ROOM_NAMESPACE_PATTERN } from "@/lib/shared/paths";
 import { ROOM_UNAVAILABLE } from "../rooms/room-unavailable";
 import type { CallKeeper } from "../calls/call-keeper";
+import { isAuthSessionActive } from "../auth/auth-sessions";
 import { getMembership } from "../rooms/get-membership";
-import { handshakeUser } from "./handshake-auth";
+import { handshakeUser, SIGN_IN_TO_JOIN } from "./handshake-auth";
 import { dispatchRoomEvent } from "./client-event-dispatch";
 import { enterRoom, exitRoom } from "./room-session";
 import type { TRoomSockets } from "./room-sockets";
@@ -38,10 +39,14 @@ export function attachRoomNamespaces(
   rooms.use((socket, next) => {
     const signedIn = handshakeUser(socket.request);
     const roomId = ROOM_NAMESPACE_PATTERN.exec(socket.nsp.name)?.[1];
-    if (!signedIn || !roomId) return next(new Error("Sign in to join a room"));
+    if (!signedIn || !roomId) return next(new Error(SIGN_IN_TO_JOIN));
     const { user, sessionId: authSessionId } = signedIn;
-    getMembership(db, { roomId, userId: user.id }).then(
-      (role) => {
+    // The session again, not only at the handshake: a connection can outlive its sign-in (signed
+    // out everywhere, password changed) with no room open, so nothing closed it, and then ask
+    // for a room again.
+    Promise.all([getMembership(db, { roomId, userId: user.id }), isAuthSessionActive(db, { sessionId: authSessionId, userId: user.id })]).then(
+      ([role, sessionActive]) => {
+        if (!sessionActive) return next(new Error(SIGN_IN_TO_JOIN));
         // No membership: not a member, or no such room; the two must look alike.
         if (!role) return next(new Error(ROOM_UNAVAILABLE));
         socket.data = { user, roomId, callSessionId: null, media: { audio: true, video: true }, authSessionId };

@@ -5,6 +5,11 @@ import { seedRoom, seedUsers, sessionCookie } from "../../helpers/seed";
 import { endAuthSession, endAuthSessions } from "@/lib/server/auth/auth-sessions";
 import { installSessionConnectionCloser } from "@/lib/server/auth/session-connections";
 import { describeConnectError, type TConnectError } from "@/lib/client/describe-connect-error";
+import { Manager } from "socket.io-client";
+import { PacketType } from "socket.io-parser";
+import { roomNamespace } from "@/lib/shared/paths";
+import { REALTIME_PATH } from "@/lib/shared/realtime-events";
+import { TEST_SITE_URL } from "../../helpers/realtime-server";
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TPublicUser } from "@/lib/shared/user";
 
@@ -54,6 +59,38 @@ describe("a sign-in session that ends stops opening rooms, and closes those it h
     again.once("connect_error", (error) => (told = describeConnectError(error as TConnectError)));
     await refusal(again);
     expect(told).toBe("Duet didn't recognise your session. Sign in again.");
+  });
+
+  it("a connection kept open with no room in it cannot open a room once its sign-in has ended", async () => {
+    const cookie = await sessionCookie(database.db, ada);
+    const namespace = roomNamespace(room.id);
+    const manager = new Manager(server.url, {
+      path: REALTIME_PATH,
+      transports: ["websocket"],
+      extraHeaders: { cookie, origin: TEST_SITE_URL },
+      reconnection: false,
+    });
+    const socket = manager.socket(namespace);
+    // What a hand-written client sends: Socket.IO's own writer, which its Socket class calls.
+    const send = (packet: { type: PacketType; nsp: string }) => (manager as unknown as { _packet(packet: object): void })._packet(packet);
+    try {
+      await connected(socket as TestClient);
+      // A hand-made client leaves the room but keeps the connection: the server then tracks
+      // nothing of it that ending the session would close.
+      send({ type: PacketType.DISCONNECT, nsp: namespace });
+      await waitFor(() => server.openRooms() === 0, "the room left on the server");
+      await endAuthSessions(database.db, { userId: ada.id });
+
+      const answer = new Promise<Error>((resolve, reject) => {
+        socket.once("connect_error", resolve);
+        socket.once("connect", () => reject(new Error("the room admitted a connection whose sign-in had ended")));
+      });
+      send({ type: PacketType.CONNECT, nsp: namespace });
+
+      await expect(answer).resolves.toMatchObject({ message: "Sign in to join a room" });
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it("signing out everywhere but this browser closes the other browsers' rooms and leaves this one open", async () => {
