@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/shared/errors";
-import { endAuthSessions } from "../auth/auth-sessions";
+import { closeSessionConnections } from "../auth/session-connections";
 import { verifyPassword } from "../auth/password";
 import type { TDbClient } from "../db/create-db-client";
 
@@ -25,16 +25,19 @@ export async function deleteAccount(db: TDbClient, { userId, password, email }: 
   if (!user || user.deletedAt) throw new AppError("NOT_FOUND", "This account no longer exists.");
   await confirmDeletion(user, { password, email });
   const owned = await db.room.findMany({ where: { ownerId: userId }, select: { id: true } });
+  const sessions = await db.authSession.findMany({ where: { userId }, select: { id: true } });
+  // Signed out in the same write: an account deleted but still signed in somewhere cannot be.
   await db.$transaction([
     db.room.deleteMany({ where: { ownerId: userId } }),
     db.membership.deleteMany({ where: { userId } }),
     db.account.deleteMany({ where: { userId } }),
+    db.authSession.deleteMany({ where: { userId } }),
     db.user.update({
       where: { id: userId },
       data: { email: `deleted-${userId}@deleted.invalid`, name: "", passwordHash: null, deletedAt: new Date() },
     }),
   ]);
-  await endAuthSessions(db, { userId });
+  closeSessionConnections(sessions.map(({ id }) => id));
   return { deletedRoomIds: owned.map(({ id }) => id) };
 }
 

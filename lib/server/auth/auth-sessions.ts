@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { AppError } from "@/lib/shared/errors";
 import type { TDbClient } from "../db/create-db-client";
 import { closeSessionConnections } from "./session-connections";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
@@ -11,12 +12,21 @@ const EXPIRY_REFRESH_MS = 24 * 60 * 60 * 1000;
 
 const expiryFrom = (now: number) => new Date(now + SESSION_MAX_AGE_SECONDS * 1000);
 
-/** Records a new signed-in browser for the user; returns the id its JWT carries as `sid`. */
+/**
+ * Records a new signed-in browser for the user; returns the id its JWT carries as `sid`. A
+ * sign-in whose password check straddled the account's deletion gets no session: deleting
+ * removes the sessions that exist, and the check after the insert catches one made later.
+ */
 export async function startAuthSession(db: TDbClient, userId: string, now = Date.now()): Promise<string> {
   const id = randomBytes(16).toString("base64url");
   // Sessions that lapsed on their own are tidied up whenever their owner signs in again.
   await db.authSession.deleteMany({ where: { userId, expiresAt: { lt: new Date(now) } } });
   await db.authSession.create({ data: { id, userId, expiresAt: expiryFrom(now) } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { deletedAt: true } });
+  if (!user || user.deletedAt) {
+    await db.authSession.deleteMany({ where: { id } });
+    throw new AppError("NOT_FOUND", "This account no longer exists.");
+  }
   return id;
 }
 

@@ -92,6 +92,14 @@ describe("managing one's account", () => {
       expect(tombstone.email).not.toContain(guest.email.split("@")[0]);
     });
 
+    it("a sign-in whose password check was under way as the account was deleted gets no session", async () => {
+      const ada = await seedUser(database.db, "Ada");
+      await deleteAccount(database.db, { userId: ada.id, password: ada.password });
+
+      await expect(startAuthSession(database.db, ada.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(database.db.authSession.count({ where: { userId: ada.id } })).resolves.toBe(0);
+    });
+
     it("as an owner: my rooms go, with their chat, and the rooms I joined as a guest stay", async () => {
       const [owner, guest, other] = await seedUsers(database.db, ["Olga", "Gus", "Ola"]);
       const mine = await seedRoom(database.db, owner, guest);
