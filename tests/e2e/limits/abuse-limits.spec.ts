@@ -10,6 +10,7 @@ const LIMITS = {
   RATE_LIMIT_TURN: "2/1m",
   RATE_LIMIT_SIGN_IN_ACCOUNT_IP: "3/15m",
   RATE_LIMIT_ACCOUNT: "2/15m",
+  RATE_LIMIT_HISTORY: "3/1m",
 };
 
 let duet: DuetProcess;
@@ -74,6 +75,19 @@ test("refuses TURN credential requests beyond the limit with 429 and Retry-After
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   expect(await refused.json()).toEqual(rateLimitedBody(/^Too many requests for connection details\. Try again in \d+ (seconds?|minute)\.$/));
+  await member.context.close();
+});
+
+test("refuses history pages beyond the limit with 429, the chat's pages and the timeline's from one allowance", async ({ browser }) => {
+  const member = await newPerson(browser, "Reader", duet.url);
+  await signUpThroughApi(member);
+  const roomId = await createRoomThroughApi(member, "Archive");
+  for (const page of ["messages", "timeline", "messages"])
+    expect((await member.context.request.get(`/api/rooms/${roomId}/${page}`)).status()).toBe(200);
+  const refused = await member.context.request.get(`/api/rooms/${roomId}/messages`);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await refused.json()).toEqual(rateLimitedBody(/^You are paging through history very fast\. Try again in \d+ (seconds?|minute)\.$/));
   await member.context.close();
 });
 
