@@ -1,6 +1,6 @@
 import type { TCallSessionId } from "@/lib/shared/realtime-events";
 import type { TDbClient } from "../db/create-db-client";
-import { isUniqueViolation } from "../db/is-unique-violation";
+import { isUniqueViolation } from "../db/prisma-errors";
 import { callSessionKey } from "./call-session-key";
 import { closeStaleCalls } from "./close-stale-calls";
 import { resumeCall } from "./resume-call";

@@ -1,15 +1,10 @@
 import { AppError } from "@/lib/shared/errors";
 import type { TDbClient } from "../db/create-db-client";
-import { isUniqueViolation } from "../db/is-unique-violation";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/prisma-errors";
 import { ROOM_UNAVAILABLE } from "../rooms/room-unavailable";
 import type { CreatedMessage, MessageWrite } from "./message-write";
 import { MESSAGE_SELECT, toChatMessage } from "./message-select";
 import { touchRooms } from "./touch-rooms";
-
-/** Prisma's P2003: the room (or the author) the message points at is gone. */
-function isForeignKeyViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2003";
-}
 
 /**
  * Stores one message in its own transaction: the path a batch falls back to when it failed as

@@ -1,6 +1,6 @@
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TDbClient } from "../db/create-db-client";
-import { isUniqueViolation } from "../db/is-unique-violation";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/prisma-errors";
 import { findRoomSeat } from "./room-seat";
 import { roomUnavailable } from "./room-unavailable";
 
@@ -27,6 +27,8 @@ export async function joinRoom(db: TDbClient, { roomId, userId }: JoinRoomOption
   try {
     await db.membership.create({ data: { roomId, userId, role: "guest" } });
   } catch (error) {
+    // The room was deleted since the seat was found.
+    if (isForeignKeyViolation(error)) throw roomUnavailable();
     // Someone took the guest seat first (unique roomId + role), or this user's own
     // concurrent request did (primary key): either way the room as it now is decides.
     if (!isUniqueViolation(error)) throw error;

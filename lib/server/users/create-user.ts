@@ -2,7 +2,7 @@ import { AppError } from "@/lib/shared/errors";
 import type { TPublicUser } from "@/lib/shared/user";
 import { hashPassword } from "../auth/password";
 import type { TDbClient } from "../db/create-db-client";
-import { isUniqueViolation } from "../db/is-unique-violation";
+import { isUniqueViolation } from "../db/prisma-errors";
 
 export interface CreateUserOptions {
   name: string;

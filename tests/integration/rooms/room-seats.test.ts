@@ -83,6 +83,25 @@ describe("who sits in a room: opening its link, joining, leaving, being removed"
       expect((await membersOf(room.id)).length).toBe(2);
     });
 
+    it("tells someone taking the seat as the owner deletes the room that it is unavailable, and seats nobody", async () => {
+      const [olga, nia] = await seedUsers(database.db, ["Olga", "Nia"]);
+      const room = await seedRoom(database.db, olga);
+      // The owner's delete commits between finding the free seat and taking it.
+      const deletedMeanwhile = database.db.$extends({
+        query: {
+          membership: {
+            async create({ args, query }) {
+              await database.db.room.delete({ where: { id: room.id } });
+              return query(args);
+            },
+          },
+        },
+      }) as unknown as typeof database.db;
+
+      await expect(joinRoom(deletedMeanwhile, { roomId: room.id, userId: nia.id })).rejects.toMatchObject(UNAVAILABLE);
+      await expect(database.db.membership.count({ where: { userId: nia.id } })).resolves.toBe(0);
+    });
+
     it("refuses a full room and an absent one alike", async () => {
       const [olga, gus, cy] = await seedUsers(database.db, ["Olga", "Gus", "Cy"]);
       const room = await seedRoom(database.db, olga, gus);
