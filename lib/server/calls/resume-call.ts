@@ -10,10 +10,12 @@ export async function resumeCall(
   db: TDbClient,
   { roomId, sessionKey, now = new Date() }: { roomId: string; sessionKey: string; now?: Date },
 ): Promise<{ callId: string } | null> {
-  const call = await db.call.findUnique({ where: { roomId_sessionKey: { roomId, sessionKey } }, select: { id: true, endReason: true } });
+  const call = await db.call.findUnique({ where: { roomId_sessionKey: { roomId, sessionKey } }, select: { id: true } });
   if (!call) return null;
-  if (call.endReason !== "hung-up") {
-    await db.call.update({ where: { id: call.id }, data: { endedAt: null, endReason: null, lastSeenAt: now }, select: { id: true } });
-  }
+  // The hang-up check is in the write itself: one landing between a read and the write stays.
+  await db.call.updateMany({
+    where: { id: call.id, OR: [{ endReason: null }, { endReason: { not: "hung-up" } }] },
+    data: { endedAt: null, endReason: null, lastSeenAt: now },
+  });
   return { callId: call.id };
 }

@@ -3,7 +3,10 @@
 // sessions, and closed as "unexpected" when a node that died left them open.
 import { drainInFlight } from "@/lib/server/realtime/in-flight";
 import { CallKeeper } from "@/lib/server/calls/call-keeper";
-import { startCall } from "@/lib/server/calls/start-call";
+import { callSessionKey } from "@/lib/server/calls/call-session-key";
+import { endCall } from "@/lib/server/calls/end-call";
+import { resumeCall } from "@/lib/server/calls/resume-call";
+import { startCall, type TCallSide } from "@/lib/server/calls/start-call";
 import { createLogger } from "@/lib/server/logger";
 import type { TCallQuality } from "@/lib/shared/call";
 import type { TRoomSummary } from "@/lib/shared/room";
@@ -103,6 +106,33 @@ describe("call records", () => {
     }, "the call to reopen");
     expect(resumed.id).toBe(call.id);
     expect(resumed.endReason).toBeNull();
+  });
+
+  it("a hang-up that lands while the other side's call is resuming stays a hang-up", async () => {
+    const sides = [
+      { userId: ada.id, callSessionId: newCallSessionId() },
+      { userId: ben.id, callSessionId: newCallSessionId() },
+    ] as [TCallSide, TCallSide];
+    const { callId } = await startCall(database.db, { roomId: room.id, sides });
+    // Ada's browser resumes the call; Ben hangs up after the resume found it, before it writes.
+    const hungUpMeanwhile = database.db.$extends({
+      query: {
+        call: {
+          async findUnique({ args, query }) {
+            const found = await query(args);
+            await endCall(database.db, { roomId: room.id, callSessionId: sides[1].callSessionId, reason: "hung-up" });
+            return found;
+          },
+        },
+      },
+    }) as unknown as typeof database.db;
+
+    await resumeCall(hungUpMeanwhile, { roomId: room.id, sessionKey: callSessionKey(sides[0].callSessionId, sides[1].callSessionId) });
+
+    await expect(database.db.call.findUniqueOrThrow({ where: { id: callId } })).resolves.toMatchObject({
+      endReason: "hung-up",
+      endedAt: expect.any(Date),
+    });
   });
 
   it("stores each member's quality summary, also after they left, and only for their own part of a call in their room", async () => {
