@@ -56,14 +56,12 @@ async function main(): Promise<void> {
       trustProxy: env.TRUST_PROXY,
       rateLimits: getRateLimits(),
     },
-    { adapter: redis ? createRoomsRedisAdapter(redis.publisher, redis.subscriber) : undefined },
+    { adapter: redis ? createRoomsRedisAdapter(redis.publisher, redis.subscriber) : undefined, securityHeaders: securityHeadersFor },
   );
   // Signing out, a password change or a deleted account closes that session's open rooms at once.
   installSessionConnectionCloser((sessionIds) => sessionSockets.endSessions(sessionIds));
   // A removed guest, a guest who left, a deleted or renamed room: its open pages are told at once.
   installRoomEventPublisher((event) => roomSockets.publish(event));
-  // Socket.IO answers its own requests (long-polling, handshakes) without the handler above.
-  io.engine.on("headers", (headers: Record<string, string>, req) => Object.assign(headers, securityHeadersFor(req)));
   // Socket.IO takes its own upgrades; the rest (Next's dev-time HMR socket) go to Next.
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith(`${REALTIME_PATH}/`)) void handleUpgrade(req, socket, head);

@@ -1,8 +1,8 @@
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type ServerOptions } from "socket.io";
 import { REALTIME_PATH, SOCKET_MAX_PAYLOAD_BYTES } from "@/lib/shared/realtime-events";
 import { CallKeeper, type CallKeeperOptions } from "../calls/call-keeper";
-import { createHandshakeAuth } from "./handshake-auth";
+import { createHandshakeAuth, type EngineMiddleware } from "./handshake-auth";
 import { attachRoomNamespaces } from "./room-namespaces";
 import { createRoomSockets, type TRoomSockets } from "./room-sockets";
 import { createSessionSockets, type TSessionSockets } from "./session-sockets";
@@ -13,6 +13,8 @@ export interface RealtimeOptions {
   adapter?: ServerOptions["adapter"];
   /** How often call records are refreshed and swept (tests shorten these). */
   calls?: Pick<CallKeeperOptions, "heartbeatMs" | "staleAfterMs">;
+  /** The app's security headers for a request: Socket.IO answers its requests itself, refusals included. */
+  securityHeaders?: (req: IncomingMessage) => Record<string, string>;
 }
 
 export interface TRealtime {
@@ -35,6 +37,9 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
     cleanupEmptyChildNamespaces: true,
     ...(options.adapter && { adapter: options.adapter }),
   });
+  const { securityHeaders } = options;
+  // First, so that a refused handshake carries them too; a WebSocket upgrade keeps them for its 101.
+  if (securityHeaders) io.engine.use(withHeaders(securityHeaders));
   io.engine.use(createHandshakeAuth(deps));
   // The main namespace is not part of Duet; nobody may use it.
   io.use((_socket, next) => next(new Error("Connect to a room namespace")));
@@ -57,5 +62,12 @@ export function createRealtimeServer(httpServer: HttpServer, deps: RealtimeDeps,
       // Ends this node's calls (a shutdown drains the write); browsers that resume elsewhere reopen them.
       calls.shutDown();
     },
+  };
+}
+
+function withHeaders(headersFor: (req: IncomingMessage) => Record<string, string>): EngineMiddleware {
+  return (req, res, next) => {
+    for (const [name, value] of Object.entries(headersFor(req))) res.setHeader(name, value);
+    next();
   };
 }

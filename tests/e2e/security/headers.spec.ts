@@ -5,7 +5,7 @@ import { expect, test } from "../support/test";
 
 const base = () => process.env.DUET_E2E_URL!;
 
-test("a page, an API route, a build asset and a Socket.IO poll all carry Duet's security headers", async () => {
+test("a page, an API route, a build asset, a Socket.IO poll and its refusal all carry Duet's security headers", async () => {
   const page = await fetch(`${base()}/signin`);
   expect(page.status).toBe(200);
   expectBaselineHeaders(page.headers, "page");
@@ -37,6 +37,9 @@ test("a page, an API route, a build asset and a Socket.IO poll all carry Duet's 
   const poll = await fetch(`${base()}/socket.io/?EIO=4&transport=polling`, { headers: { Cookie: cookie, Origin: new URL(base()).origin } });
   expect(poll.status).toBe(200);
   expectBaselineHeaders(poll.headers, "Socket.IO poll");
+  const refused = await fetch(`${base()}/socket.io/?EIO=4&transport=polling`, { headers: { Origin: new URL(base()).origin } });
+  expect(refused.status).toBe(401);
+  expectBaselineHeaders(refused.headers, "Socket.IO refusal");
 });
 
 test("the sign-in and sign-up redirects of a signed-in person never leave the site", async () => {
