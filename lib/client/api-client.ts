@@ -14,5 +14,17 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body as T;
   const error = (body as { error?: TAppErrorBody } | null)?.error;
-  throw new AppError(error?.code ?? "INTERNAL", error?.message ?? `Request failed (${response.status})`, error?.fields, error?.retryAfterMs);
+  if (!error) throw withoutDuetBody(response.status);
+  throw new AppError(error.code, error.message, error.fields, error.retryAfterMs);
+}
+
+/**
+ * A reply that is not Duet's (a proxy's 502 while Duet restarts, its 413 for a body it would not
+ * pass on): said in words, never as a bare status code.
+ */
+function withoutDuetBody(status: number): AppError {
+  if (status === 413) return new AppError("PAYLOAD_TOO_LARGE", "That is too large to send.");
+  if (status === 429) return new AppError("RATE_LIMITED", "Too many requests. Wait a moment and try again.");
+  if (status >= 500) return new AppError("UNAVAILABLE", "Duet can't be reached right now (it may be restarting). Try again in a moment.");
+  return new AppError("INTERNAL", "Something went wrong. Reload the page and try again.");
 }
