@@ -50,12 +50,13 @@ export function Timeline({ timeline, me }: { timeline: TTimeline; me: TPublicUse
     timeline.loadEarlier();
   };
 
+  // After a failed page, scrolling to the button must not retry at once, and again, for ever.
   const earlierButton = useWhenVisible<HTMLButtonElement>(
-    timeline.status === "ready" && !timeline.loadingMore && timeline.earlier !== null,
+    timeline.status === "ready" && !timeline.loadingMore && timeline.earlier !== null && timeline.failedSide !== "earlier",
     loadEarlier,
   );
   const laterButton = useWhenVisible<HTMLButtonElement>(
-    timeline.status === "ready" && !timeline.loadingMore && timeline.later !== null,
+    timeline.status === "ready" && !timeline.loadingMore && timeline.later !== null && timeline.failedSide !== "later",
     timeline.loadLater,
   );
 

@@ -11,6 +11,8 @@ export interface TimelineState {
   later: string | null;
   status: "loading" | "ready" | "error";
   loadingMore: "earlier" | "later" | null;
+  /** The end whose last page failed to load: it loads again on a click, not by scrolling to it. */
+  failedSide: "earlier" | "later" | null;
   /** The permalinked message, shown highlighted. */
   highlighted: string | null;
   /** What the view scrolls to once it has rendered: an entry's key, or the newest end. Bumped per request. */
@@ -24,6 +26,7 @@ const INITIAL: TimelineState = {
   later: null,
   status: "loading",
   loadingMore: null,
+  failedSide: null,
   highlighted: null,
   focus: null,
   notice: null,
@@ -80,7 +83,7 @@ export function useTimeline(roomId: string) {
       const cursor = side === "earlier" ? state.earlier : state.later;
       if (!cursor || state.loadingMore || state.status !== "ready") return;
       const mine = generation.current;
-      setState((current) => ({ ...current, loadingMore: side }));
+      setState((current) => ({ ...current, loadingMore: side, failedSide: null }));
       try {
         const page = await fetchTimeline(roomId, side === "earlier" ? { kind: "before", cursor } : { kind: "after", cursor });
         if (mine !== generation.current) return;
@@ -91,7 +94,8 @@ export function useTimeline(roomId: string) {
         );
       } catch (error) {
         if (mine !== generation.current) return;
-        setState((current) => ({ ...current, loadingMore: null, notice: isAppError(error) ? error.message : "Couldn't load more of the history." }));
+        const notice = isAppError(error) ? error.message : "Couldn't load more of the history.";
+        setState((current) => ({ ...current, loadingMore: null, failedSide: side, notice }));
       }
     },
     [roomId, state.earlier, state.later, state.loadingMore, state.status],
