@@ -3,15 +3,18 @@ import type { TSocketStatus } from "@/lib/client/use-room-socket";
 const MESSAGES: Partial<Record<TSocketStatus, string>> = {
   connecting: "Connecting to the room…",
   reconnecting: "Connection to Duet lost. Reconnecting… Your call continues, and messages you type are sent when it's back.",
-  replaced: "You opened this room in another tab or window, so this one was disconnected. Reload to use it here.",
   refused: "You can't join this room's call and chat. Sign in again or check the link.",
 };
 
-/** What the room's connection to Duet is doing, when it is not simply connected; `refusal` says why Duet refused it. */
+/**
+ * What the room's connection to Duet is doing, when it is not simply connected; `refusal` says
+ * why Duet refused it. A connection another tab replaced shows no banner: the room gives way to
+ * RoomElsewhere.
+ */
 export function ConnectionBanner({ status, refusal = null }: { status: TSocketStatus; refusal?: string | null }) {
   const message = (status === "refused" && refusal) || MESSAGES[status];
   if (!message) return null;
-  const serious = status === "replaced" || status === "refused";
+  const serious = status === "refused";
   return (
     <p
       role={serious ? "alert" : "status"}

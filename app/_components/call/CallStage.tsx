@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { prepareChime } from "@/lib/client/attention/chime";
 import { useCallQuality } from "@/lib/client/call/use-call-quality";
 import type { CallSession } from "@/lib/client/call/call-session";
@@ -47,6 +47,12 @@ export function CallStage(props: CallStageProps) {
   const peerName = call.peer?.user.name ?? otherName ?? "Guest";
   const quality = useCallQuality(call.phase, call.getStats);
   const sharing = screen.track !== null;
+  // However the call ended (left, moved to another tab, signed out elsewhere), the screen is no
+  // longer being shown to anyone: stop capturing it. Its toggle is gone with the call.
+  const { stop: stopSharing } = screen;
+  useEffect(() => {
+    if (!inCall && sharing) stopSharing();
+  }, [inCall, sharing, stopSharing]);
   const deviceNotice = speaker.notice ?? local.deviceNotice;
   // Stable between the call's steps, so the memoised pickers are not rendered again at each one.
   const chosenDevices = useMemo(() => ({ ...local.inUse, audiooutput: speaker.sinkId }), [local.inUse, speaker.sinkId]);
@@ -119,10 +125,7 @@ export function CallStage(props: CallStageProps) {
         onToggleShare={sharing ? screen.stop : () => void screen.start()}
         onShowShortcuts={openShortcuts}
         onJoin={join}
-        onLeave={() => {
-          screen.stop();
-          call.leave();
-        }}
+        onLeave={call.leave}
       />
       {(deviceNotice || screen.error) && (
         <p role="alert" data-testid="device-notice" className="text-center text-sm text-amber-800 dark:text-amber-300">

@@ -86,3 +86,34 @@ test("someone without a camera shares their screen: the other side sees it, then
 
   await Promise.all([ada.context.close(), ben.context.close()]);
 });
+
+test("opening the room in another tab stops this tab's screen share, camera and microphone, and offers to take the room back", async ({
+  browser,
+}) => {
+  const people = await twoPeopleInARoom(browser, "Tab check");
+  const { ada, roomId } = people;
+  await bothInCall(people);
+  await ada.page.getByRole("button", { name: "Share screen" }).click();
+  await expect(ada.page.getByRole("button", { name: "Stop sharing" })).toBeVisible();
+  // What this tab sends: the shared screen and the microphone.
+  await ada.page.evaluate(() => {
+    const pc = [...(window.__duetPeerConnections ?? [])].reverse().find((candidate) => candidate.connectionState !== "closed")!;
+    Object.assign(window, { __sentTracks: pc.getSenders().flatMap((sender) => (sender.track ? [sender.track] : [])) });
+  });
+
+  const otherTab = await ada.context.newPage();
+  await goto(otherTab, `/rooms/${roomId}`);
+
+  await expect(ada.page.getByRole("heading", { name: "Tab check is open in another tab" })).toBeVisible();
+  const sentTracks = () =>
+    ada.page.evaluate(() =>
+      (window as unknown as { __sentTracks: MediaStreamTrack[] }).__sentTracks.map((track) => `${track.kind}:${track.readyState}`).sort(),
+    );
+  await expect.poll(sentTracks, { message: "the screen and microphone released" }).toEqual(["audio:ended", "video:ended"]);
+  await expect(ada.page.getByRole("textbox", { name: "Message" })).toHaveCount(0);
+
+  await ada.page.getByRole("button", { name: "Use it here" }).click();
+  await expect(ada.page.getByRole("button", { name: "Join call" })).toBeVisible();
+  await expect(otherTab.getByRole("heading", { name: "Tab check is open in another tab" })).toBeVisible();
+  await people.close();
+});
