@@ -63,16 +63,14 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
   useEffect(() => {
     if (!socket) return;
     const onMessage = (message: TChatMessage) => addStored([message]);
-    // After a reconnect, fetch what was said while this browser was away.
-    let connectedBefore = socket.connected;
-    const onConnect = () => {
-      if (connectedBefore)
-        loadHistory(null).then(
-          (page) => addStored(page.messages),
-          () => {},
-        );
-      connectedBefore = true;
-    };
+    // At each connect, the first included, fetch the newest page again: a message stored after
+    // the page's first history was read and before this connection joined the room reached
+    // neither, and after a reconnect, what was said while this browser was away. Merged by id.
+    const onConnect = () =>
+      void loadHistory(null).then(
+        (page) => addStored(page.messages),
+        () => {},
+      );
     socket.on("chat:message", onMessage);
     socket.on("connect", onConnect);
     return () => {

@@ -152,6 +152,22 @@ describe("the chat panel", () => {
     expect(screen.getAllByText("Ben")).toHaveLength(2);
   });
 
+  it("shows a message sent between reading the history and joining the room, once connected", async () => {
+    const { fake, socket } = fakeSocket({ connected: false });
+    const pages = [
+      [stored("a", "before the page opened", ben, "1")],
+      [stored("a", "before the page opened", ben, "1"), stored("b", "meanwhile", ben, "2")],
+    ];
+    const history: TLoadHistory = async () => ({ messages: pages.shift() ?? [], nextCursor: null });
+    render(<Harness socket={socket} loadHistory={history} />);
+    await screen.findByText("before the page opened");
+
+    act(() => fake.reconnect());
+
+    await screen.findByText("meanwhile");
+    expect(screen.getAllByTestId("chat-message")).toHaveLength(2);
+  });
+
   it("renders markup in a message as text", async () => {
     const { socket } = fakeSocket();
     const history: TLoadHistory = async () => ({ messages: [stored("x", "<img src=x onerror=alert(1)><b>bold</b>", ben)], nextCursor: null });
