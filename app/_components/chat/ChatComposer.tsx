@@ -1,10 +1,10 @@
 "use client";
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useState, type FormEvent, type KeyboardEvent, type Ref } from "react";
 import { MESSAGE_MAX_LENGTH } from "@/lib/shared/input-limits";
 import { buttonClass, inputClass } from "../ui";
 
-/** Enter sends, Shift+Enter starts a new line. */
-export function ChatComposer({ onSend }: { onSend(body: string): void }) {
+/** Enter sends, Shift+Enter starts a new line. `inputRef`: the message box, for the panel to return focus to. */
+export function ChatComposer({ onSend, inputRef }: { onSend(body: string): void; inputRef?: Ref<HTMLTextAreaElement> }) {
   const [draft, setDraft] = useState("");
   const length = draft.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
@@ -27,6 +27,7 @@ export function ChatComposer({ onSend }: { onSend(body: string): void }) {
       </label>
       <div className="flex items-end gap-2">
         <textarea
+          ref={inputRef}
           id="chat-draft"
           rows={2}
           value={draft}

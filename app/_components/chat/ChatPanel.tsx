@@ -1,5 +1,5 @@
 "use client";
-import { memo, useEffect, useRef } from "react";
+import { memo, useCallback, useEffect, useRef } from "react";
 import type { TPublicUser } from "@/lib/shared/user";
 import type { ChatState } from "@/lib/client/use-chat";
 import { entryKey } from "@/lib/client/chat-entries";
@@ -10,6 +10,23 @@ import { LoadOlderButton } from "./LoadOlderButton";
 /** Memo: the room re-renders for every step of a call, and a long conversation need not follow. */
 export const ChatPanel = memo(function ChatPanel({ chat, me }: { chat: ChatState; me: TPublicUser }) {
   const list = useRef<HTMLDivElement>(null);
+  const composer = useRef<HTMLTextAreaElement>(null);
+  // Retry and Discard remove their own buttons: focus goes to the message box, not the page's start.
+  const { retry: retryMessage, discard: discardMessage } = chat;
+  const retry = useCallback(
+    (clientId: string) => {
+      retryMessage(clientId);
+      composer.current?.focus();
+    },
+    [retryMessage],
+  );
+  const discard = useCallback(
+    (clientId: string) => {
+      discardMessage(clientId);
+      composer.current?.focus();
+    },
+    [discardMessage],
+  );
   const lastKey = chat.entries.length > 0 ? entryKey(chat.entries[chat.entries.length - 1]!) : null;
 
   // Follow the conversation as it grows at the bottom (not when older pages arrive at the top).
@@ -51,7 +68,7 @@ export const ChatPanel = memo(function ChatPanel({ chat, me }: { chat: ChatState
             <li className="text-center text-sm text-slate-500 dark:text-slate-400">No messages yet. Say hello!</li>
           )}
           {chat.entries.map((entry) => (
-            <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={chat.retry} onDiscard={chat.discard} />
+            <ChatMessageItem key={entryKey(entry)} entry={entry} mine={entry.author.id === me.id} onRetry={retry} onDiscard={discard} />
           ))}
         </ol>
       </div>
@@ -60,7 +77,7 @@ export const ChatPanel = memo(function ChatPanel({ chat, me }: { chat: ChatState
           This browser won&apos;t store unsent messages: keep this tab open until they are sent.
         </p>
       )}
-      <ChatComposer onSend={chat.send} />
+      <ChatComposer onSend={chat.send} inputRef={composer} />
     </section>
   );
 });

@@ -58,7 +58,7 @@ describe("the chat panel", () => {
     expect(within(sent).queryByText("Sending…")).not.toBeInTheDocument();
   });
 
-  it("marks a message the server refused as failed with its reason, and retries it with the same client id", async () => {
+  it("marks a message the server refused as failed with its reason, and retries it with the same client id, focus back in the message box", async () => {
     const user = userEvent.setup();
     const { socket, sends } = fakeSocket();
     render(<Harness socket={socket} loadHistory={emptyHistory} />);
@@ -70,6 +70,8 @@ describe("the chat panel", () => {
     expect(within(failed).getByRole("alert")).toHaveTextContent("Not sent: Too many messages; wait a moment");
 
     await user.click(within(failed).getByRole("button", { name: "Retry" }));
+    // The button is gone with the failure: focus is in the message box, not lost.
+    expect(screen.getByLabelText("Message")).toHaveFocus();
     expect(sends).toHaveLength(2);
     expect(sends[1]!.payload).toEqual(sends[0]!.payload);
     expect(screen.getByText("Are you there?").closest("li")).toHaveAttribute("data-status", "pending");
@@ -78,7 +80,7 @@ describe("the chat panel", () => {
     expect(screen.getByText("Are you there?").closest("li")).toHaveAttribute("data-status", "sent");
   });
 
-  it("discards a refused message", async () => {
+  it("discards a refused message, and keeps focus in the message box", async () => {
     const user = userEvent.setup();
     const { socket, sends } = fakeSocket();
     render(<Harness socket={socket} loadHistory={emptyHistory} />);
@@ -86,6 +88,7 @@ describe("the chat panel", () => {
     act(() => sends[0]!.reply(null, { ok: false, error: { code: "VALIDATION", message: "Write a message" } }));
     await user.click(screen.getByRole("button", { name: "Discard" }));
     expect(screen.queryByText("<too much>")).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Message")).toHaveFocus();
     expect(localStorage.length).toBe(0);
   });
 
