@@ -43,12 +43,16 @@ export function enterRoom({ socket, namespace, logger }: TRoomSessionContext): v
 export async function joinCall(ctx: TRoomSessionContext, callSessionId: TCallSessionId, media: TMediaState): Promise<TCallJoined> {
   const { socket, namespace, logger } = ctx;
   const { user } = socket.data;
+  // Closed while the join was being counted: exitRoom has run, and a join now would outlive it.
+  if (socket.disconnected) return { pairing: null };
   // A different id from the same connection is a new call after a hang-up: end the old one first.
   if (socket.data.callSessionId && socket.data.callSessionId !== callSessionId) leaveCall(ctx, "left");
   socket.data.callSessionId = callSessionId;
   socket.data.media = media;
   await socket.join(CALL_CHANNEL);
   const connections = await roomConnections(namespace, CALL_CHANNEL);
+  // Closed meanwhile: exitRoom took this call session out of the call; pair nobody with it.
+  if (socket.disconnected) return { pairing: null };
   const peerConnection = peerConnectionOf(connections, user.id);
   const peer = callPeerOf(connections, user.id);
   ctx.calls.joined(socket.data.roomId, socket.id, callSessionId, peer?.callSessionId ?? null);
