@@ -13,8 +13,10 @@ export const DELETE = route(async (request: Request) => {
   const { user } = await requireAccountSession(request);
   const input = parseInput(ZDeleteAccountInput, await readJson(request));
   await getRateLimits().consume("account", user.id);
-  const { deletedRoomIds } = await deleteAccount(db, { userId: user.id, ...input });
+  const { deletedRoomIds, leftRooms } = await deleteAccount(db, { userId: user.id, ...input });
   // The rooms went with the account: their guests' open pages close and say why.
   for (const roomId of deletedRoomIds) publishRoomEvent({ roomId, closed: { userIds: "everyone", reason: "deleted" } });
+  // Its guest seats are free again: their owners' open pages show the guest gone, as on leaving.
+  for (const room of leftRooms) publishRoomEvent({ roomId: room.id, updated: { change: "guest-left", room } });
   return NextResponse.json({ deleted: true });
 });

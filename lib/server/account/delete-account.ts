@@ -1,7 +1,9 @@
 import { AppError } from "@/lib/shared/errors";
+import type { TRoomSummary } from "@/lib/shared/room";
 import { closeSessionConnections } from "../auth/session-connections";
 import { verifyPassword } from "../auth/password";
 import type { TDbClient } from "../db/create-db-client";
+import { ROOM_SUMMARY_SELECT, toRoomSummary } from "../rooms/room-select";
 
 export interface DeleteAccountOptions {
   userId: string;
@@ -18,14 +20,19 @@ export interface DeleteAccountOptions {
  *   record of the conversation still reads whole, the author shown as a deleted account;
  * - every session is signed out and every GitHub/Google link removed; the user row stays only
  *   as that author, emptied of email, name and password, so the email can sign up again.
- * Returns the ids of the rooms deleted with it, whose guests' open pages are to be told.
+ * Returns the ids of the rooms deleted with it, whose guests' open pages are to be told, and the
+ * rooms it was the guest of, as their owners now have them.
  */
-export async function deleteAccount(db: TDbClient, { userId, password, email }: DeleteAccountOptions): Promise<{ deletedRoomIds: string[] }> {
+export async function deleteAccount(
+  db: TDbClient,
+  { userId, password, email }: DeleteAccountOptions,
+): Promise<{ deletedRoomIds: string[]; leftRooms: TRoomSummary[] }> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, deletedAt: true } });
   if (!user || user.deletedAt) throw new AppError("NOT_FOUND", "This account no longer exists.");
   await confirmDeletion(user, { password, email });
   const owned = await db.room.findMany({ where: { ownerId: userId }, select: { id: true } });
   const sessions = await db.authSession.findMany({ where: { userId }, select: { id: true } });
+  const guestOf = await db.membership.findMany({ where: { userId, role: "guest" }, select: { roomId: true } });
   // Signed out in the same write: an account deleted but still signed in somewhere cannot be.
   await db.$transaction([
     db.room.deleteMany({ where: { ownerId: userId } }),
@@ -38,7 +45,8 @@ export async function deleteAccount(db: TDbClient, { userId, password, email }: 
     }),
   ]);
   closeSessionConnections(sessions.map(({ id }) => id));
-  return { deletedRoomIds: owned.map(({ id }) => id) };
+  const left = await db.room.findMany({ where: { id: { in: guestOf.map(({ roomId }) => roomId) } }, select: ROOM_SUMMARY_SELECT });
+  return { deletedRoomIds: owned.map(({ id }) => id), leftRooms: left.map(toRoomSummary) };
 }
 
 async function confirmDeletion(

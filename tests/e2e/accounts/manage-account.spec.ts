@@ -124,6 +124,8 @@ test("a guest who deletes their account leaves the owner a readable record; an o
   await gus.page.getByLabel("Your password").fill(gus.password);
   await gus.page.getByRole("button", { name: "Delete my account" }).click();
   await expect(gus.page.getByText("Your account is deleted.")).toBeVisible();
+  // Olga has the room open: it shows her guest gone and the seat free, as when a guest leaves.
+  await expect(olga.page.getByText("Gus left this room. Whoever opens its link next can join.")).toBeVisible();
 
   await goto(olga.page, `/history/${roomId}`);
   const history = olga.page.getByRole("main");

@@ -73,8 +73,10 @@ describe("managing one's account", () => {
       await createMessage(database.db, { roomId: room.id, author: guest, clientId: "g-1", body: "Hi Olga, see you Monday" });
       const session = await startAuthSession(database.db, guest.id);
 
-      await deleteAccount(database.db, { userId: guest.id, password: guest.password });
+      const { leftRooms } = await deleteAccount(database.db, { userId: guest.id, password: guest.password });
 
+      // What the owner's open page is told: the room without its guest.
+      expect(leftRooms.map(({ id, members }) => [id, members.map((member) => member.name)])).toEqual([[room.id, ["Olga"]]]);
       const { messages } = await listMessages(database.db, { roomId: room.id, limit: 50 });
       expect(messages.map(({ author, body }) => [author.name, body])).toEqual([
         ["Olga", "Hello Gus"],
@@ -107,7 +109,10 @@ describe("managing one's account", () => {
       await createMessage(database.db, { roomId: mine.id, author: guest, clientId: "g-1", body: "In Olga's room" });
       await createMessage(database.db, { roomId: theirs.id, author: owner, clientId: "o-1", body: "In Ola's room" });
 
-      await expect(deleteAccount(database.db, { userId: owner.id, password: owner.password })).resolves.toEqual({ deletedRoomIds: [mine.id] });
+      const { deletedRoomIds, leftRooms } = await deleteAccount(database.db, { userId: owner.id, password: owner.password });
+
+      expect(deletedRoomIds).toEqual([mine.id]);
+      expect(leftRooms.map(({ id, members }) => [id, members.map((member) => member.name)])).toEqual([[theirs.id, ["Ola"]]]);
 
       await expect(database.db.room.count({ where: { id: mine.id } })).resolves.toBe(0);
       await expect(database.db.message.count({ where: { roomId: mine.id } })).resolves.toBe(0);
