@@ -1,9 +1,10 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { TChatMessage, THistoryPage } from "@/lib/shared/message";
 import type { TPublicUser } from "@/lib/shared/user";
 import { apiFetch } from "./api-client";
 import { mergeMessages, type TChatEntry } from "./chat-entries";
+import { catchUp } from "./chat/catch-up";
 import { useChatOutbox } from "./chat/use-chat-outbox";
 import type { TRoomSocket } from "./room-socket";
 
@@ -38,6 +39,10 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
   const [cursor, setCursor] = useState<string | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [historyAttempt, setHistoryAttempt] = useState(0);
+  const storedRef = useRef(stored);
+  useEffect(() => {
+    storedRef.current = stored;
+  }, [stored]);
   const addStored = useCallback((messages: TChatMessage[]) => setStored((current) => mergeMessages(current, messages)), []);
   const onStored = useCallback((message: TChatMessage) => addStored([message]), [addStored]);
   const { outbox, snapshot } = useChatOutbox(socket, roomId ?? null, me, onStored);
@@ -63,14 +68,13 @@ export function useChat(socket: TRoomSocket | null, me: TPublicUser, loadHistory
   useEffect(() => {
     if (!socket) return;
     const onMessage = (message: TChatMessage) => addStored([message]);
-    // At each connect, the first included, fetch the newest page again: a message stored after
+    // At each connect, the first included, read the newest history again: a message stored after
     // the page's first history was read and before this connection joined the room reached
     // neither, and after a reconnect, what was said while this browser was away. Merged by id.
-    const onConnect = () =>
-      void loadHistory(null).then(
-        (page) => addStored(page.messages),
-        () => {},
-      );
+    const onConnect = () => {
+      const held = new Set(storedRef.current.flatMap((entry) => (entry.status === "sent" ? [entry.id] : [])));
+      void catchUp(loadHistory, (id) => held.has(id), held.size > 0).then(addStored, () => {});
+    };
     socket.on("chat:message", onMessage);
     socket.on("connect", onConnect);
     return () => {
