@@ -1,13 +1,16 @@
-// npm run db:migrate — applies pending migrations to DATABASE_URL (default file:./data/duet.db,
-// a path relative to the current directory). Prints one line per applied migration; on failure
+// npm run db:migrate — applies pending migrations to DATABASE_URL, from the environment or a .env
+// file as the server reads it (default file:./data/duet.db, a path relative to the current directory). Prints one line per applied migration; on failure
 // prints one line and exits 1. See scripts/lib/migrate-database.ts.
+import { loadEnvConfig } from "@next/env";
 import { migrateDatabase } from "./lib/migrate-database";
 
 const DEFAULT_DATABASE_URL = "file:./data/duet.db";
 
 async function main(): Promise<void> {
-  // Read directly, not through lib/server/env: that module validates (and requires) the whole
-  // app configuration, which a migration has no use for.
+  // The .env files the server reads, with the same precedence, or `npm start` would migrate one
+  // database and serve another. Read directly, not through lib/server/env: that module validates
+  // (and requires) the whole app configuration, which a migration has no use for.
+  loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
   const databaseUrl = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   const { applied } = await migrateDatabase(databaseUrl);
   for (const name of applied) console.log(`Applied migration ${name}`);

@@ -1,8 +1,9 @@
 // Migrations, connection settings and constraints, on both providers. PostgreSQL must be
 // running on 127.0.0.1:5432 (or TEST_POSTGRES_URL): these tests fail, not skip, without it.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TDbClient } from "../../../lib/server/db/create-db-client";
@@ -112,6 +113,25 @@ describe("SQLite", () => {
       expect(existsSync(path.join(dir, "nested/data/duet.db"))).toBe(true);
     } finally {
       process.chdir(cwd);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("npm start's migration step reads DATABASE_URL from a .env file, as the server does", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "duet-migrate-env-"));
+    try {
+      await writeFile(path.join(dir, ".env"), "DATABASE_URL=file:./from-dotenv/duet.db\n");
+      const env = { ...process.env, DATABASE_URL: undefined };
+      const root = path.resolve(__dirname, "../../..");
+      const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/db-migrate.ts")], {
+        cwd: dir,
+        env,
+        encoding: "utf8",
+      });
+      expect(run.stderr).toBe("");
+      expect(existsSync(path.join(dir, "from-dotenv/duet.db"))).toBe(true);
+      expect(existsSync(path.join(dir, "data/duet.db"))).toBe(false);
+    } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
