@@ -16,11 +16,15 @@ export async function searchWalks(db: TDbClient, terms: string[], rooms: number,
   return (rooms * page) / share < share * stats.messages;
 }
 
-/** The full-text condition; the migration's GIN index is on this very expression. */
-const MATCHES = `to_tsvector('simple', body) @@ to_tsquery('simple', $2)`;
+/**
+ * The full-text condition; the migration's GIN index is on this very expression. Punctuation is
+ * a space first, so a link, an address or "3.14" is words, as a query is split (lib/shared/search.ts)
+ * and as SQLite's index splits it, rather than one token of PostgreSQL's parser.
+ */
+const MATCHES = `to_tsvector('simple', regexp_replace(body, '[[:punct:]]+', ' ', 'g')) @@ to_tsquery('simple', $2)`;
 
 /**
- * PostgreSQL: the GIN index on to_tsvector('simple', body) (see the migration). Which plan is
+ * PostgreSQL: the GIN index on the words of the body (MATCHES, see the migrations). Which plan is
  * fast depends on how common the words are, and the planner's own guess at a LIMIT over a
  * GIN index is wrong both ways, so the choice is made here, from the index's word statistics
  * (searchWalks):

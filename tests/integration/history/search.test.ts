@@ -76,6 +76,15 @@ describe("message search", () => {
     expect(bodies(await search(ada, "Ada's"))).toEqual([]);
   });
 
+  it("finds the words inside links, addresses, file names, numbers, dates and markup, on either database", async () => {
+    const room = await seedRoom(database.db, ada, cy);
+    const body = "see https://github.com/foo/bar, mail ada@example.com, node.js, 3.14, v1.2.3, 2026-11-24, <Button variant=primary>";
+    await say(room, cy, body);
+    for (const query of ["github", "github.com", "foo bar", "example", "ada@example.com", "node", "14", "v1", "2026 11", "button", "primary"]) {
+      expect({ query, found: bodies(await search(ada, query, { roomId: room.id })) }).toEqual({ query, found: [body] });
+    }
+  });
+
   it("pages through many matches by cursor, newest first, without repeats or gaps", async () => {
     const room = await seedRoom(database.db, ben, ada);
     const written: string[] = [];
