@@ -21,10 +21,9 @@ export async function catchUp(
     // A page that fails ends the catch-up with what came before it; the next connect tries again.
     const read: THistoryPage | null = await loadHistory(before).catch(() => null);
     if (!read) break;
-    const { messages, nextCursor } = read;
-    missed.unshift(...messages);
-    if (!holdsAny || nextCursor === null || messages.some((message) => holds(message.id))) break;
-    before = nextCursor;
+    missed.unshift(...read.messages);
+    if (!holdsAny || read.nextCursor === null || read.messages.some((message) => holds(message.id))) break;
+    before = read.nextCursor;
   }
   return missed;
 }
