@@ -16,7 +16,12 @@ export const ZRoomName = z.string({ error: "Name the room" }).check(
 export const ZCreateRoomInput = z.strictObject({ name: ZRoomName });
 export const ZRenameRoomInput = z.strictObject({ name: ZRoomName });
 /** The guest the owner means to remove: if someone else holds the seat by now, nobody is removed. */
-export const ZRemoveGuestInput = z.strictObject({ guestId: z.string({ error: "Say which guest to remove" }).check(z.minLength(1), z.maxLength(64)) });
+/** A user id as Duet makes them; anything else (a NUL, say) is refused before a database sees it. */
+const USER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const ZRemoveGuestInput = z.strictObject({
+  guestId: z.string({ error: "Say which guest to remove" }).check(z.regex(USER_ID_PATTERN, "Not a guest of this room")),
+});
 
 export type TMemberRole = "owner" | "guest";
 

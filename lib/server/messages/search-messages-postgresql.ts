@@ -71,8 +71,14 @@ export function postgresSearchSql({ walk, older }: { walk: boolean; older: boole
         ORDER BY hit."createdAt" DESC, hit.id DESC LIMIT $3`;
 }
 
+/** The last instant PostgreSQL's timestamp takes from a JavaScript date's ISO string (year 9999). */
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 function parseCursor(cursor: string): { at: Date; id: string } {
   const match = /^p(\d{1,15})_([A-Za-z0-9]{1,64})$/.exec(cursor);
-  if (!match) throw new AppError("VALIDATION", "cursor: not a position in these results", { cursor: "Not a search position" });
+  // A crafted time past year 9999 ("+033658-…") would reach PostgreSQL and fail there as a 500.
+  if (!match || Number(match[1]) > LATEST_MS) {
+    throw new AppError("VALIDATION", "cursor: not a position in these results", { cursor: "Not a search position" });
+  }
   return { at: new Date(Number(match[1])), id: match[2]! };
 }

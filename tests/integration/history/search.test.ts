@@ -85,6 +85,12 @@ describe("message search", () => {
     }
   });
 
+  it("refuses a made-up cursor as bad input, even one naming a time past the year 9999", async () => {
+    for (const cursor of ["p999999999999999_abc", "s999999999999999x", "nonsense"]) {
+      await expect(search(ada, "budget", { cursor })).rejects.toMatchObject({ code: "VALIDATION" });
+    }
+  });
+
   it("pages through many matches by cursor, newest first, without repeats or gaps", async () => {
     const room = await seedRoom(database.db, ben, ada);
     const written: string[] = [];
