@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
 import type { TPublicUser } from "@/lib/shared/user";
-import { useSearch } from "@/lib/client/history/use-search";
+import { useSearch, type SearchState } from "@/lib/client/history/use-search";
 import { inputClass, secondaryButtonClass } from "../../_components/ui";
 import { SearchResultItem } from "./SearchResultItem";
 
@@ -44,11 +44,7 @@ export function SearchPanel({ roomId, me }: { roomId?: string; me: TPublicUser }
       {search.query !== null && (
         <div className="mt-2">
           <p role="status" className="text-xs text-slate-500 dark:text-slate-400">
-            {search.status === "searching" && search.results.length === 0
-              ? "Searching…"
-              : search.results.length === 0
-                ? `No messages with “${search.query}”.`
-                : `${search.results.length}${search.nextCursor ? "+" : ""} ${search.results.length === 1 ? "message" : "messages"} with “${search.query}”`}{" "}
+            {summary(search, search.query)}{" "}
             <button type="button" onClick={search.clear} className="underline">
               Clear
             </button>
@@ -74,4 +70,14 @@ export function SearchPanel({ roomId, me }: { roomId?: string; me: TPublicUser }
       )}
     </div>
   );
+}
+
+/** What the search found, in words; nothing while its error says what went wrong instead. */
+function summary(search: Pick<SearchState, "status" | "results" | "nextCursor">, query: string): string {
+  const count = search.results.length;
+  if (count === 0 && search.status === "searching") return "Searching…";
+  // Not "no messages": the search did not run, and the alert above says why.
+  if (count === 0 && search.status === "error") return "";
+  if (count === 0) return `No messages with “${query}”.`;
+  return `${count}${search.nextCursor ? "+" : ""} ${count === 1 ? "message" : "messages"} with “${query}”`;
 }
