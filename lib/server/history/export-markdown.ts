@@ -2,10 +2,12 @@ import { describeCallEnd, describeCallQuality, formatCallDuration } from "@/lib/
 import type { TRoomSummary } from "@/lib/shared/room";
 import type { TTimelineEntry } from "@/lib/shared/timeline";
 
-/** Characters Markdown could read as formatting, anywhere in a line. */
-const INLINE = /[\\`*_[\]<>|~#]/g;
-/** What would start a list, quote or heading at the start of a line. */
-const LINE_START = /^(\s*)([-+>]|\d+[.)])/;
+/** Characters Markdown could read as formatting, anywhere in a line (`&`: an entity such as `&lt;`). */
+const INLINE = /[\\`*_[\]<>|~#&]/g;
+/** What would start a list, quote or heading (a setext `===` under the line before) at the start of a line. */
+const LINE_START = /^(\s*)([-+>=]|\d+[.)])/;
+/** A line's indentation: four spaces would make it a code block, where escapes show. */
+const INDENT = /^[ \t]+/;
 
 /** Text shown as written: every character Markdown would treat as formatting is escaped. */
 export function escapeMarkdown(text: string): string {
@@ -13,6 +15,8 @@ export function escapeMarkdown(text: string): string {
     .split("\n")
     .map((line) =>
       line
+        // Indentation kept as no-break spaces, which Markdown does not read as indentation.
+        .replace(INDENT, (space) => "\u00a0".repeat(space.replaceAll("\t", "    ").length))
         .replace(INLINE, "\\$&")
         // "- x" → "\- x"; "1. x" → "1\. x" (CommonMark escapes a list number's punctuation, not its digits).
         .replace(LINE_START, (_match, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}`),

@@ -8,6 +8,14 @@ describe("escapeMarkdown", () => {
     );
     expect(escapeMarkdown("- item\n1. first\n> quote\nplain")).toBe("\\- item  \n1\\. first  \n\\> quote  \nplain");
   });
+
+  it("never turns a message into a heading or a code block, and shows entities as typed", () => {
+    // A line of "=" under the one before would make both a heading.
+    expect(escapeMarkdown("Meeting notes\n===")).toBe("Meeting notes  \n\\===");
+    expect(escapeMarkdown("&lt;b&gt; &amp; &copy;")).toBe("\\&lt;b\\&gt; \\&amp; \\&copy;");
+    // Four spaces after a blank line would start a code block.
+    expect(escapeMarkdown("list:\n\n    indented")).toBe("list:  \n  \n\u00a0\u00a0\u00a0\u00a0indented");
+  });
 });
 
 describe("exportFileName", () => {
