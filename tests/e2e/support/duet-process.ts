@@ -59,6 +59,8 @@ export async function startDuet({ port, env = {}, migrate: runMigrations = true 
     // Specs seed long conversations through the socket as fast as it acks (the history API
     // spec sends 60 at once); the chat limit itself is proven by tests/integration/realtime/rate-limits.
     RATE_LIMIT_CHAT: "1000/10s",
+    // The malformed-input spec reads history 500 times in seconds; tests/e2e/limits proves the limit.
+    RATE_LIMIT_HISTORY: "10000/1m",
     ...env,
   };
   if (runMigrations) {
