@@ -4,6 +4,7 @@ import type { TMediaState } from "@/lib/shared/realtime-events";
 import { describeFallback, type TDevice } from "./media/device-choice";
 import { saveDevice, savedDevice } from "./media/device-preferences";
 import { useMediaDevices } from "./media/use-media-devices";
+import { useMounted } from "./use-mounted";
 
 export type TLocalMediaStatus = "requesting" | "ready" | "error";
 type TInputKind = "videoinput" | "audioinput";
@@ -80,6 +81,7 @@ export function useLocalMedia(): LocalMedia {
   }, [media]);
   const streamRef = useRef<MediaStream | null>(null);
   const devices = useMediaDevices(stream);
+  const mounted = useMounted();
 
   const adopt = useCallback((next: MediaStream | null) => {
     streamRef.current = next;
@@ -120,25 +122,30 @@ export function useLocalMedia(): LocalMedia {
       const old = trackOf(current, kind);
       if (old?.getSettings().deviceId === deviceId) return;
       const audio = kind === "audioinput";
+      const oldDeviceId = old?.getSettings().deviceId;
+      const open = async (id: string | undefined) => {
+        const got = await navigator.mediaDevices.getUserMedia(audio ? { audio: constraintsFor(kind, id) } : { video: constraintsFor(kind, id) });
+        return audio ? got.getAudioTracks()[0]! : got.getVideoTracks()[0]!;
+      };
       // The old track goes first: some cameras cannot be open twice at once.
       old?.stop();
-      let fresh: MediaStreamTrack;
+      let fresh: MediaStreamTrack | null = null;
       try {
-        const got = await navigator.mediaDevices.getUserMedia(
-          audio ? { audio: constraintsFor(kind, deviceId) } : { video: constraintsFor(kind, deviceId) },
-        );
-        fresh = audio ? got.getAudioTracks()[0]! : got.getVideoTracks()[0]!;
+        fresh = await open(deviceId);
+        saveDevice(kind, { deviceId, label: fresh.label });
+        setDeviceNotice(null);
       } catch (reason) {
-        setDeviceNotice(`Could not switch: ${describe(reason)}`);
-        return;
+        // The one given up for it is taken back, so a busy headset does not leave the call silent.
+        fresh = await open(oldDeviceId).catch(() => null);
+        const name = audio ? "microphone" : "camera";
+        setDeviceNotice(`Could not switch: ${describe(reason)} ${fresh ? `Still using the same ${name}.` : `No ${name} is in use now.`}`);
       }
-      fresh.enabled = audio ? mediaRef.current.audio : mediaRef.current.video;
-      saveDevice(kind, { deviceId, label: fresh.label });
-      setDeviceNotice(null);
+      if (!mounted.current) return fresh?.stop();
+      if (fresh) fresh.enabled = audio ? mediaRef.current.audio : mediaRef.current.video;
       const others = current?.getTracks().filter((track) => track !== old) ?? [];
-      adopt(new MediaStream([...others, fresh]));
+      adopt(new MediaStream(fresh ? [...others, fresh] : others));
     },
-    [adopt],
+    [adopt, mounted],
   );
 
   // A device in use unplugged: its track ends. Take the default in its place, and say so.
@@ -152,6 +159,7 @@ export function useLocalMedia(): LocalMedia {
       void navigator.mediaDevices.getUserMedia(kind === "videoinput" ? { video: VIDEO } : { audio: AUDIO }).then(
         (got) => {
           const fresh = got.getTracks()[0]!;
+          if (!mounted.current) return fresh.stop();
           fresh.enabled = kind === "videoinput" ? mediaRef.current.video : mediaRef.current.audio;
           setDeviceNotice(
             `Your ${name}${track.label ? ` “${track.label}”` : ""} was disconnected, so Duet is using ${fresh.label ? `“${fresh.label}”` : `the default ${name}`}.`,
@@ -163,7 +171,7 @@ export function useLocalMedia(): LocalMedia {
     };
     tracks.forEach((track) => track.addEventListener("ended", onEnded));
     return () => tracks.forEach((track) => track.removeEventListener("ended", onEnded));
-  }, [stream, adopt]);
+  }, [stream, adopt, mounted]);
 
   const toggle = useCallback(
     (kind: keyof TMediaState) => {

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useMounted } from "../use-mounted";
 
 export interface ScreenShare {
   /** The shared screen's video track while sharing, else null. */
@@ -24,6 +25,7 @@ export function useScreenShare(): ScreenShare {
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const trackRef = useRef<MediaStreamTrack | null>(null);
+  const mounted = useMounted();
 
   const stop = useCallback(() => {
     trackRef.current?.stop();
@@ -38,6 +40,8 @@ export function useScreenShare(): ScreenShare {
     try {
       const { captureScreen } = await import("./capture-screen");
       const captured = await captureScreen();
+      // The person left the room while the browser's picker was open.
+      if (!mounted.current) return captured.stop();
       captured.addEventListener("ended", () => trackRef.current === captured && stop(), { once: true });
       trackRef.current = captured;
       setTrack(captured);
@@ -47,7 +51,7 @@ export function useScreenShare(): ScreenShare {
     } finally {
       setStarting(false);
     }
-  }, [stop]);
+  }, [stop, mounted]);
 
   useEffect(() => () => trackRef.current?.stop(), []);
 
