@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { prepareChime } from "@/lib/client/attention/chime";
 import { useCallQuality } from "@/lib/client/call/use-call-quality";
 import type { CallSession } from "@/lib/client/call/call-session";
@@ -40,6 +40,8 @@ export function CallStage(props: CallStageProps) {
   const { callSession, local, otherName, disabled, outgoing, screen, speaker, presenceNotice } = props;
   const call = useCallView(callSession);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const statusBox = useRef<HTMLDivElement>(null);
+  const focusStatus = useCallback(() => statusBox.current?.focus(), []);
   const openShortcuts = useCallback(() => setShowShortcuts(true), []);
   const closeShortcuts = useCallback(() => setShowShortcuts(false), []);
   useCallShortcuts({ onToggleAudio: local.toggleAudio, onToggleVideo: local.toggleVideo, onShowHelp: openShortcuts });
@@ -111,7 +113,10 @@ export function CallStage(props: CallStageProps) {
           {presenceNotice}
         </p>
       )}
-      <CallStatus {...props} call={call} inCall={inCall} />
+      {/* Focus lands here after a "Try again", whose button goes away with the problem it was for. */}
+      <div ref={statusBox} tabIndex={-1} className="outline-none">
+        <CallStatus {...props} call={call} inCall={inCall} onRetried={focusStatus} />
+      </div>
       {inCall && <QualityIndicator summary={quality} />}
       <CallControls
         media={local.media}
@@ -160,12 +165,20 @@ function CallStatus({
   otherName,
   otherStatus,
   inCall,
-}: Pick<CallStageProps, "checkHref" | "local" | "otherName" | "otherStatus"> & { call: CallView; inCall: boolean }) {
+  onRetried,
+}: Pick<CallStageProps, "checkHref" | "local" | "otherName" | "otherStatus"> & { call: CallView; inCall: boolean; onRetried(): void }) {
   if (local.status === "error") {
     return (
       <p role="alert" className="text-center text-sm text-red-700 dark:text-red-300">
         {local.error}{" "}
-        <button type="button" onClick={local.retry} className="underline">
+        <button
+          type="button"
+          onClick={() => {
+            local.retry();
+            onRetried();
+          }}
+          className="underline"
+        >
           Try again
         </button>{" "}
         — you can still join and listen.
@@ -180,7 +193,14 @@ function CallStatus({
           {call.problem.message}
         </p>
         <p className="space-x-3">
-          <button type="button" onClick={call.retry} className="underline">
+          <button
+            type="button"
+            onClick={() => {
+              call.retry();
+              onRetried();
+            }}
+            className="underline"
+          >
             Try again
           </button>
           <Link href={checkHref} className="underline">

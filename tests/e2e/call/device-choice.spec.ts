@@ -2,7 +2,7 @@ import { expect, test } from "../support/test";
 import type { Page } from "@playwright/test";
 import { expectRemoteMediaPlaying } from "../support/call-probe";
 import { THREE_CAMERAS } from "../support/fake-cameras";
-import { goto } from "../support/people";
+import { createRoomThroughApi, goto, newPerson, signUpThroughApi } from "../support/people";
 import { bothInCall, twoPeopleInARoom } from "../support/in-call";
 
 // Chromium fakes several cameras but no two that WebRTC can send look different (see
@@ -93,4 +93,61 @@ test("cameras, microphones and speakers are listed, switch mid-call without rene
   });
 
   await people.close();
+});
+
+test("a camera that cannot be opened mid-call leaves the one in use sending, and the page says so", async ({ browser }) => {
+  const people = await twoPeopleInARoom(browser, "Busy camera");
+  const { ada, ben } = people;
+  const camera = ada.page.getByLabel("Camera", { exact: true });
+  await bothInCall(people);
+  expect((await sending(ada.page)).camera).toBe("fake_device_0");
+  // fake_device_1 is held by another app, as a busy USB camera answers.
+  const busyId = await camera.locator("option", { hasText: "fake_device_1" }).getAttribute("value");
+  await ada.page.evaluate((busy) => {
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      const video = constraints?.video;
+      const wanted = typeof video === "object" ? (video.deviceId as { exact?: string } | undefined)?.exact : undefined;
+      if (wanted === busy) throw new DOMException("Could not start video source", "NotReadableError");
+      return original(constraints);
+    };
+  }, busyId);
+
+  await camera.selectOption({ label: "fake_device_1" });
+
+  await expect(ada.page.getByTestId("device-notice")).toHaveText(
+    "Could not switch: Your camera or microphone is in use by another app. Still using the same camera.",
+  );
+  await expect.poll(async () => (await sending(ada.page)).cameraLive, { message: "Ada's camera sending again" }).toBe(true);
+  expect((await sending(ada.page)).camera).toBe("fake_device_0");
+  await expectRemoteMediaPlaying(ben.page);
+  await people.close();
+});
+
+test("camera access blocked: the room says how to allow it, and Try again starts the camera with focus kept on the call's status", async ({
+  browser,
+}) => {
+  const ada = await newPerson(browser, "Ada");
+  await signUpThroughApi(ada);
+  const roomId = await createRoomThroughApi(ada, "Blocked camera");
+  // What a browser whose site settings block the camera answers, until the person allows it.
+  await ada.page.addInitScript(() => {
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    Object.assign(window, { __cameraBlocked: true });
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      if ((window as unknown as { __cameraBlocked: boolean }).__cameraBlocked) throw new DOMException("Permission denied", "NotAllowedError");
+      return original(constraints);
+    };
+  });
+  await goto(ada.page, `/rooms/${roomId}`);
+  await expect(ada.page.getByRole("alert").filter({ hasText: "Camera and microphone access is blocked" })).toBeVisible();
+
+  await ada.page.evaluate(() => Object.assign(window, { __cameraBlocked: false }));
+  await ada.page.getByRole("button", { name: "Try again" }).click();
+
+  await expect.poll(() => previewCamera(ada.page)).toBe("fake_device_0");
+  await expect(ada.page.getByTestId("call-status")).toHaveText("Check your camera and microphone, then join.");
+  // The button went with the problem: focus is on the status that replaced it, not the page's start.
+  await expect(ada.page.locator(":focus")).toContainText("Check your camera and microphone, then join.");
+  await ada.context.close();
 });
