@@ -170,18 +170,7 @@ function CallStatus({
   if (local.status === "error") {
     return (
       <p role="alert" className="text-center text-sm text-red-700 dark:text-red-300">
-        {local.error}{" "}
-        <button
-          type="button"
-          onClick={() => {
-            local.retry();
-            onRetried();
-          }}
-          className="underline"
-        >
-          Try again
-        </button>{" "}
-        — you can still join and listen.
+        {local.error} <TryAgain retry={local.retry} onRetried={onRetried} /> — you can still join and listen.
       </p>
     );
   }
@@ -193,16 +182,7 @@ function CallStatus({
           {call.problem.message}
         </p>
         <p className="space-x-3">
-          <button
-            type="button"
-            onClick={() => {
-              call.retry();
-              onRetried();
-            }}
-            className="underline"
-          >
-            Try again
-          </button>
+          <TryAgain retry={call.retry} onRetried={onRetried} />
           <Link href={checkHref} className="underline">
             Check your connection
           </Link>
@@ -235,5 +215,17 @@ function CallStatus({
         </p>
       )}
     </div>
+  );
+}
+
+function TryAgain({ retry, onRetried }: { retry(): void; onRetried(): void }) {
+  const onClick = () => {
+    retry();
+    onRetried();
+  };
+  return (
+    <button type="button" onClick={onClick} className="underline">
+      Try again
+    </button>
   );
 }
