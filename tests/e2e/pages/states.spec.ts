@@ -48,17 +48,30 @@ test("while a page's data is on its way, the page says what is coming", async ({
   await signUpThroughApi(ada);
   const roomId = await createRoomThroughApi(ada, "Slow room");
   // The router prefetches each link's loading page (loading.tsx) in the background; the
-  // navigation's own request, once clicked, is held as a slow server would hold it.
-  const prefetched = new Set<string>();
+  // navigation's own request, once clicked, is held as a slow server would hold it. Next 16
+  // prefetches a link in several requests (the route tree, then its segments, the loading page
+  // among them), one after another: a link counts as prefetched once one has finished and none
+  // has started or been in flight for a moment. Counting the first that finished, a click could
+  // come before the loading page had arrived, and the page then showed nothing until the data.
+  const prefetches = new Map<string, { inFlight: number; finished: number; lastAt: number }>();
+  const note = (path: string, inFlight: number, finished: number) => {
+    const now = prefetches.get(path) ?? { inFlight: 0, finished: 0, lastAt: 0 };
+    prefetches.set(path, { inFlight: now.inFlight + inFlight, finished: now.finished + finished, lastAt: Date.now() });
+  };
+  const prefetched = (path: string) => {
+    const state = prefetches.get(path);
+    return !!state && state.finished > 0 && state.inFlight === 0 && Date.now() - state.lastAt > 300;
+  };
   let slow = { path: "", released: Promise.resolve() };
   await ada.page.route("**/*", async (route) => {
     const request = route.request();
     const path = new URL(request.url()).pathname;
     if (request.headers().rsc !== "1") return route.continue();
     if (request.headers()["next-router-prefetch"]) {
+      note(path, 1, 0);
       const response = await route.fetch();
-      prefetched.add(path);
-      return route.fulfill({ response });
+      await route.fulfill({ response });
+      return note(path, -1, 1);
     }
     if (path === slow.path) await slow.released;
     return route.continue();
@@ -70,7 +83,7 @@ test("while a page's data is on its way, the page says what is coming", async ({
     [ada.page.getByRole("link", { name: "Ada" }), "/account", "Loading your account…", "Your account"],
   ] as const) {
     await link.hover();
-    await expect.poll(() => prefetched.has(path), { message: `${path} prefetched` }).toBe(true);
+    await expect.poll(() => prefetched(path), { message: `${path} prefetched` }).toBe(true);
     let release = () => {};
     slow = { path, released: new Promise<void>((resolve) => (release = resolve)) };
     await link.click();
