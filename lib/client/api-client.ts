@@ -9,13 +9,18 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<T> 
       headers: { Accept: "application/json", ...(init?.body ? { "Content-Type": "application/json" } : {}), ...init?.headers },
     });
   } catch {
-    throw new AppError("UNAVAILABLE", "Can't reach Duet. Check your connection and try again.");
+    throw unreachable();
   }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) return body as T;
-  const error = (body as { error?: TAppErrorBody } | null)?.error;
-  if (!error) throw withoutDuetBody(response.status);
-  throw new AppError(error.code, error.message, error.fields, error.retryAfterMs);
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** A failed reply as the AppError it carries, or in words when it is not Duet's (withoutDuetBody). */
+export async function errorOf(response: Response): Promise<AppError> {
+  const body = (await response.json().catch(() => null)) as { error?: TAppErrorBody } | null;
+  const error = body?.error;
+  if (!error) return withoutDuetBody(response.status);
+  return new AppError(error.code, error.message, error.fields, error.retryAfterMs);
 }
 
 /**
@@ -27,4 +32,9 @@ function withoutDuetBody(status: number): AppError {
   if (status === 429) return new AppError("RATE_LIMITED", "Too many requests. Wait a moment and try again.");
   if (status >= 500) return new AppError("UNAVAILABLE", "Duet can't be reached right now (it may be restarting). Try again in a moment.");
   return new AppError("INTERNAL", "Something went wrong. Reload the page and try again.");
+}
+
+/** A request that got no answer at all. */
+export function unreachable(): AppError {
+  return new AppError("UNAVAILABLE", "Can't reach Duet. Check your connection and try again.");
 }

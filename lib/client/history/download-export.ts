@@ -1,4 +1,4 @@
-import { AppError, type TAppErrorBody } from "@/lib/shared/errors";
+import { errorOf, unreachable } from "../api-client";
 
 /**
  * Fetches an export and hands it to the browser as a download, so that a refusal (the hourly
@@ -10,12 +10,9 @@ export async function downloadExport(href: string): Promise<void> {
   try {
     response = await fetch(href);
   } catch {
-    throw new AppError("UNAVAILABLE", "Can't reach Duet. Check your connection and try again.");
+    throw unreachable();
   }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: TAppErrorBody } | null;
-    throw new AppError(body?.error?.code ?? "INTERNAL", body?.error?.message ?? "The export failed. Try again in a moment.");
-  }
+  if (!response.ok) throw await errorOf(response);
   const url = URL.createObjectURL(await response.blob());
   try {
     const link = document.createElement("a");

@@ -3,6 +3,8 @@
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { newCallSessionId, startRealtimeServer, testRateLimits, type TestRealtimeServer } from "../../helpers/realtime-server";
 import { roomSockets } from "../../helpers/room-sockets";
+import { waitFor } from "../../helpers/wait-for";
+import { drainInFlight } from "@/lib/server/realtime/in-flight";
 import { seedRoom, seedUsers } from "../../helpers/seed";
 import type { TRateLimits } from "@/lib/server/rate-limits/create-rate-limits";
 import type { TRoomSummary } from "@/lib/shared/room";
@@ -10,7 +12,8 @@ import type { TPublicUser } from "@/lib/shared/user";
 
 const MEDIA = { audio: true, video: true };
 const SLOW_MS = 150;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Signaling events counted so far. */
+let signalsCounted = 0;
 
 describe("a call join whose connection closes while it is being checked", () => {
   let database: TestDatabase;
@@ -26,8 +29,10 @@ describe("a call join whose connection closes while it is being checked", () => 
     // Signaling counts answer slowly, as a busy Redis does.
     const rateLimits: TRateLimits = {
       consume: async (name, key) => {
-        if (name === "signaling") await sleep(SLOW_MS);
-        return limits.consume(name, key);
+        if (name !== "signaling") return limits.consume(name, key);
+        await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+        await limits.consume(name, key);
+        signalsCounted++;
       },
       reset: (name, key) => limits.reset(name, key),
     };
@@ -48,9 +53,13 @@ describe("a call join whose connection closes while it is being checked", () => 
     const heard: string[] = [];
     benSocket.onAny((event: string) => heard.push(event));
 
+    const counted = signalsCounted;
     adaSocket.emit("call:join", { callSessionId: newCallSessionId(), media: MEDIA }, () => {});
     adaSocket.disconnect();
-    await sleep(SLOW_MS * 3);
+    // Ada's join counted, its handler done, and a round trip on Ben's socket: anything it sent Ben has arrived.
+    await waitFor(() => signalsCounted > counted, "Ada's join to be counted");
+    await drainInFlight();
+    await benSocket.emitWithAck("chat:send", { clientId: crypto.randomUUID(), body: "flush" });
 
     expect(heard).not.toContain("call:peer-joined");
   });

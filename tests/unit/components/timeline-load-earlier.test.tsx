@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, render, screen } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Timeline } from "@/app/history/[id]/Timeline";
 import { useTimeline } from "@/lib/client/history/use-timeline";
@@ -44,12 +44,16 @@ describe("the history page's earlier entries", () => {
     render(<History />);
 
     const button = await screen.findByRole("button", { name: "Load earlier" });
-    // The top was in view: one try, then nothing more however long the page stays open.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    // The top was in view: one try, and once it has failed and the button is back, no other.
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(button).toBeEnabled());
+    // A re-armed observer would report (and fetch) within these effects and microtasks.
+    await act(async () => {});
     expect(fetch).toHaveBeenCalledTimes(2);
 
     await userEvent.click(button);
-    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    await waitFor(() => expect(button).toBeEnabled());
+    await act(async () => {});
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 });
